@@ -1,0 +1,102 @@
+//! What the report states about its own numbers, derived here and nowhere else: the summary
+//! table, the counts, the list of unmet indicators.
+
+use rust_decimal::Decimal;
+
+use crate::model::Report;
+use crate::score::{Grade, Scores};
+
+#[derive(Clone, Debug)]
+pub struct Facts {
+    /// 预算执行, then every 年度目标, in order; 合计 is [`Facts::total_weight`] / [`Facts::total`].
+    pub summary: Vec<SummaryRow>,
+    pub total_weight: Decimal,
+    pub total: Decimal,
+    pub grade: Grade,
+    pub budget_rate_percent: Decimal,
+    pub goal_count: usize,
+    pub indicator_count: usize,
+    pub met_count: usize,
+    pub unmet: Vec<UnmetIndicator>,
+}
+
+#[derive(Clone, Debug)]
+pub struct SummaryRow {
+    /// 预算执行 or 年度目标 N
+    pub label: String,
+    pub weight: Decimal,
+    pub score: Decimal,
+}
+
+/// One indicator that was not met, as the abridged report lists it.
+#[derive(Clone, Debug)]
+pub struct UnmetIndicator {
+    /// 1-based goal number.
+    pub goal: usize,
+    pub level1: String,
+    pub level2: String,
+    pub name: String,
+    pub target: String,
+    /// Empty when not filled in.
+    pub actual: String,
+    pub weight: Decimal,
+    pub score: Decimal,
+    /// The indicator's 说明, empty when missing.
+    pub explanation: String,
+}
+
+pub fn derive_facts(report: &Report, scores: &Scores) -> Facts {
+    let mut summary = vec![SummaryRow {
+        label: "预算执行".to_string(),
+        weight: scores.budget.weight,
+        score: scores.budget.score,
+    }];
+    summary.extend(scores.goals.iter().enumerate().map(|(i, goal)| SummaryRow {
+        label: format!("年度目标{}", i + 1),
+        weight: goal.weight,
+        score: goal.score,
+    }));
+    let all_scores = || scores.goals.iter().flat_map(|g| g.indicators.iter());
+    Facts {
+        total_weight: summary.iter().map(|row| row.weight).sum(),
+        total: scores.total,
+        grade: scores.grade,
+        budget_rate_percent: scores.budget.rate_percent,
+        goal_count: report.goals.len(),
+        indicator_count: all_scores().count(),
+        met_count: all_scores().filter(|s| s.met).count(),
+        unmet: unmet_indicators(report, scores),
+        summary,
+    }
+}
+
+fn unmet_indicators(report: &Report, scores: &Scores) -> Vec<UnmetIndicator> {
+    let mut unmet = Vec::new();
+    for (number, (goal, goal_scores)) in (1..).zip(report.goals.iter().zip(&scores.goals)) {
+        for ((level1, level2, indicator), score) in goal.rows().zip(&goal_scores.indicators) {
+            if score.met {
+                continue;
+            }
+            unmet.push(UnmetIndicator {
+                goal: number,
+                level1: level1.value.clone(),
+                level2: level2.value.clone(),
+                name: indicator.name.value.clone(),
+                target: indicator.target.0.clone(),
+                actual: indicator
+                    .actual
+                    .as_ref()
+                    .map(|a| a.0.clone())
+                    .unwrap_or_default(),
+                weight: score.weight,
+                score: score.score,
+                explanation: indicator
+                    .explanation
+                    .as_ref()
+                    .map(|e| e.value.trim().to_string())
+                    .unwrap_or_default(),
+            });
+        }
+    }
+    unmet
+}

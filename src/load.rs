@@ -1,0 +1,446 @@
+//! Reading a report's YAML sources: one file, or a folder whose files' top-level keys are merged.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::de::{IgnoredAny, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer};
+
+use crate::diagnostic::{Diagnostic, Diagnostics, FileId, SourceFiles, Span};
+use crate::located::{At, parsing_file};
+use crate::model::{AbridgedTexts, AnnexTexts, Budget, Date, Goal, Report, Settings};
+use crate::yaml_error::translate;
+
+/// Why a report could not be read at all (as opposed to read and found wrong).
+#[derive(Debug)]
+pub enum LoadError {
+    /// The path does not exist or cannot be read.
+    Io { path: PathBuf, reason: String },
+    /// A folder without a single YAML file.
+    NoYamlFiles(PathBuf),
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Io { path, reason } => {
+                write!(f, "无法读取「{}」：{reason}", path.display())
+            }
+            LoadError::NoYamlFiles(path) => write!(
+                f,
+                "文件夹「{}」里没有 .yaml 或 .yml 文件：请指定报告的 YAML 文件或其所在的文件夹",
+                path.display()
+            ),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// What loading gives: the files read, every message, and the report when it could be built.
+#[derive(Debug)]
+pub struct Loaded {
+    pub files: SourceFiles,
+    pub report: Option<Report>,
+    pub diagnostics: Diagnostics,
+}
+
+/// Reads the report at `path`: a YAML file, or a folder of them.
+pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
+    let mut inputs = Vec::new();
+    for file in yaml_files(path)? {
+        let text = std::fs::read_to_string(&file).map_err(|error| io_error(&file, &error))?;
+        inputs.push((file, text));
+    }
+    Ok(load_texts(inputs))
+}
+
+/// Parses and merges already-read sources, in the order given.
+pub fn load_texts(inputs: Vec<(PathBuf, String)>) -> Loaded {
+    let mut files = SourceFiles::default();
+    let mut diagnostics = Diagnostics::default();
+    let mut entries = Vec::new();
+    for (path, text) in inputs {
+        let id = files.add(path, text);
+        match parse_file(id, files.text(id)) {
+            Ok(part) => {
+                diagnostics.extend(part.problems);
+                entries.extend(part.entries);
+            }
+            Err(diagnostic) => diagnostics.push(diagnostic),
+        }
+    }
+    let report = if diagnostics.has_errors() {
+        None
+    } else {
+        merge(entries, &files, &mut diagnostics)
+    };
+    Loaded {
+        files,
+        report,
+        diagnostics,
+    }
+}
+
+fn io_error(path: &Path, error: &std::io::Error) -> LoadError {
+    let reason = match error.kind() {
+        std::io::ErrorKind::NotFound => "文件或文件夹不存在".to_string(),
+        std::io::ErrorKind::PermissionDenied => "没有读取权限".to_string(),
+        std::io::ErrorKind::InvalidData => "不是 UTF-8 编码的文本文件，请另存为 UTF-8".to_string(),
+        _ => error.to_string(),
+    };
+    LoadError::Io {
+        path: path.to_path_buf(),
+        reason,
+    }
+}
+
+/// The YAML files of a report, sorted by name so that merging is the same everywhere.
+fn yaml_files(path: &Path) -> Result<Vec<PathBuf>, LoadError> {
+    let metadata = std::fs::metadata(path).map_err(|error| io_error(path, &error))?;
+    if !metadata.is_dir() {
+        return Ok(vec![path.to_path_buf()]);
+    }
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(path).map_err(|error| io_error(path, &error))? {
+        let file = entry.map_err(|error| io_error(path, &error))?.path();
+        let is_yaml = matches!(
+            file.extension().and_then(|e| e.to_str()),
+            Some("yaml" | "yml")
+        );
+        if is_yaml && file.is_file() {
+            files.push(file);
+        }
+    }
+    files.sort();
+    if files.is_empty() {
+        return Err(LoadError::NoYamlFiles(path.to_path_buf()));
+    }
+    Ok(files)
+}
+
+/// The top-level keys a report may have, in the order the README lists them.
+pub const TOP_LEVEL_KEYS: &[&str] = &[
+    "单位名称",
+    "简称",
+    "地区",
+    "年度",
+    "提交时间",
+    "报告名称",
+    "设置",
+    "预算",
+    "年度目标",
+    "摘要",
+    "自评表",
+];
+
+/// One top-level value, typed by its key.
+enum Entry {
+    UnitName(At<String>),
+    ShortName(At<String>),
+    Region(At<String>),
+    Year(At<u16>),
+    Submitted(At<Date>),
+    Title(At<String>),
+    Settings(Settings),
+    Budget(Budget),
+    Goals(Vec<Goal>),
+    /// `年度目标N`: one goal under its own numbered key.
+    NumberedGoal(u32, Goal),
+    Abridged(AbridgedTexts),
+    Annex(AnnexTexts),
+}
+
+/// The top-level entries of one file, each with its key, and unknown keys found on the way.
+struct FilePart {
+    entries: Vec<(At<String>, Entry)>,
+    problems: Vec<Diagnostic>,
+}
+
+fn parse_file(file: FileId, text: &str) -> Result<FilePart, Diagnostic> {
+    let result = parsing_file(file, || {
+        serde_saphyr::from_str_with_options::<Option<FilePart>>(text, yaml_options())
+    });
+    match result {
+        Ok(Some(part)) => Ok(part),
+        Ok(None) => Ok(FilePart {
+            entries: Vec::new(),
+            problems: Vec::new(),
+        }),
+        Err(error) => Err(translate(&error, file)),
+    }
+}
+
+fn yaml_options() -> serde_saphyr::Options {
+    serde_saphyr::options! {
+        budget: serde_saphyr::budget! {
+            max_depth: 64,
+            max_nodes: 1_000_000,
+        },
+    }
+}
+
+impl<'de> Deserialize<'de> for FilePart {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(FilePartVisitor)
+    }
+}
+
+struct FilePartVisitor;
+
+impl<'de> Visitor<'de> for FilePartVisitor {
+    type Value = FilePart;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("以「单位名称」「年度目标」等为键的映射")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<FilePart, A::Error> {
+        let mut part = FilePart {
+            entries: Vec::new(),
+            problems: Vec::new(),
+        };
+        while let Some(key) = map.next_key::<At<String>>()? {
+            match next_entry(&key, &mut map)? {
+                Some(entry) => part.entries.push((key, entry)),
+                None => {
+                    map.next_value::<IgnoredAny>()?;
+                    part.problems.push(unknown_top_level_key(&key));
+                }
+            }
+        }
+        Ok(part)
+    }
+}
+
+fn next_entry<'de, A: MapAccess<'de>>(
+    key: &At<String>,
+    map: &mut A,
+) -> Result<Option<Entry>, A::Error> {
+    let entry = match key.value.as_str() {
+        "单位名称" => Entry::UnitName(map.next_value()?),
+        "简称" => Entry::ShortName(map.next_value()?),
+        "地区" => Entry::Region(map.next_value()?),
+        "年度" => Entry::Year(map.next_value()?),
+        "提交时间" => Entry::Submitted(map.next_value()?),
+        "报告名称" => Entry::Title(map.next_value()?),
+        "设置" => Entry::Settings(map.next_value()?),
+        "预算" => Entry::Budget(map.next_value()?),
+        "年度目标" => Entry::Goals(map.next_value()?),
+        "摘要" => Entry::Abridged(map.next_value()?),
+        "自评表" => Entry::Annex(map.next_value()?),
+        other => match goal_number(other) {
+            Some(number) => Entry::NumberedGoal(number, map.next_value()?),
+            None => return Ok(None),
+        },
+    };
+    Ok(Some(entry))
+}
+
+/// `年度目标3` → 3 (also with a full-width digit or a space before it).
+fn goal_number(key: &str) -> Option<u32> {
+    let digits = key.strip_prefix("年度目标")?.trim();
+    let ascii: String = digits
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            other => other,
+        })
+        .collect();
+    ascii.parse().ok().filter(|n| *n > 0)
+}
+
+fn unknown_top_level_key(key: &At<String>) -> Diagnostic {
+    let mut diagnostic = Diagnostic::error(format!("不认识顶层的键「{}」", key.value)).at(key.span);
+    let known: Vec<&str> = TOP_LEVEL_KEYS
+        .iter()
+        .copied()
+        .chain(["年度目标1"])
+        .collect();
+    diagnostic = match crate::yaml_error::closest(&key.value, &known) {
+        Some(close) => diagnostic.help(format!("是不是想写「{close}」？")),
+        None => diagnostic.help(format!(
+            "顶层可用的键有：{}（每个目标单独成键时写「年度目标1」「年度目标2」……）",
+            TOP_LEVEL_KEYS.join("、")
+        )),
+    };
+    diagnostic
+}
+
+/// Puts the entries of all files together; the same key twice is an error naming both places.
+fn merge(
+    entries: Vec<(At<String>, Entry)>,
+    files: &SourceFiles,
+    diagnostics: &mut Diagnostics,
+) -> Option<Report> {
+    let mut seen: BTreeMap<String, Span> = BTreeMap::new();
+    let mut draft = Draft::default();
+    for (key, entry) in entries {
+        if let Some(first) = seen.get(&key.value) {
+            diagnostics.push(duplicate_key(&key, *first, files));
+            continue;
+        }
+        seen.insert(key.value.clone(), key.span);
+        draft.take(key.span, entry);
+    }
+    draft.finish(files, diagnostics)
+}
+
+fn duplicate_key(key: &At<String>, first: Span, files: &SourceFiles) -> Diagnostic {
+    let where_first = if first.file == key.span.file {
+        format!("第 {} 行", first.line)
+    } else {
+        format!(
+            "「{}」第 {} 行",
+            files.path(first.file).display(),
+            first.line
+        )
+    };
+    Diagnostic::error(format!("「{}」重复出现，{where_first}已经写过", key.value))
+        .at(key.span)
+        .related(first, "第一次出现在这里")
+        .help("同一个顶层的键只能出现一次：删除其中一处，或把两处的内容合并")
+}
+
+#[derive(Default)]
+struct Draft {
+    unit_name: Option<At<String>>,
+    short_name: Option<At<String>>,
+    region: Option<At<String>>,
+    year: Option<At<u16>>,
+    submitted: Option<At<Date>>,
+    title: Option<At<String>>,
+    settings: Option<Settings>,
+    budget: Option<Budget>,
+    goal_list: Option<(Span, Vec<Goal>)>,
+    numbered_goals: BTreeMap<u32, (Span, Goal)>,
+    abridged: Option<AbridgedTexts>,
+    annex: Option<AnnexTexts>,
+}
+
+impl Draft {
+    fn take(&mut self, key: Span, entry: Entry) {
+        match entry {
+            Entry::UnitName(v) => self.unit_name = Some(v),
+            Entry::ShortName(v) => self.short_name = Some(v),
+            Entry::Region(v) => self.region = Some(v),
+            Entry::Year(v) => self.year = Some(v),
+            Entry::Submitted(v) => self.submitted = Some(v),
+            Entry::Title(v) => self.title = Some(v),
+            Entry::Settings(v) => self.settings = Some(v),
+            Entry::Budget(v) => self.budget = Some(v),
+            Entry::Goals(v) => self.goal_list = Some((key, v)),
+            Entry::NumberedGoal(n, goal) => {
+                self.numbered_goals.insert(n, (key, goal));
+            }
+            Entry::Abridged(v) => self.abridged = Some(v),
+            Entry::Annex(v) => self.annex = Some(v),
+        }
+    }
+
+    fn finish(self, files: &SourceFiles, diagnostics: &mut Diagnostics) -> Option<Report> {
+        let anchor = first_line(files);
+        let mut missing = |name: &str, example: &str| {
+            diagnostics.push(
+                Diagnostic::error(format!("缺少「{name}」"))
+                    .at(anchor)
+                    .help(format!(
+                        "在报告的任一文件顶层加上一行，如「{name}: {example}」"
+                    )),
+            );
+        };
+        if self.unit_name.is_none() {
+            missing("单位名称", "武汉东湖新技术开发区豹澥街道办事处");
+        }
+        if self.year.is_none() {
+            missing("年度", "2022");
+        }
+        if self.submitted.is_none() {
+            missing("提交时间", "2023-06-10");
+        }
+        if self.budget.is_none() {
+            diagnostics.push(Diagnostic::error("缺少「预算」").at(anchor).help(
+                "在顶层加上「预算:」，其下写 分值、批复数、调整后预算数、执行数（单位：万元）",
+            ));
+        }
+        let goals = collect_goals(self.goal_list, self.numbered_goals, anchor, diagnostics);
+        Some(Report {
+            unit_name: self.unit_name?,
+            short_name: self.short_name,
+            region: self.region,
+            year: self.year?,
+            submitted: self.submitted?,
+            title: self.title,
+            settings: self.settings.unwrap_or_default(),
+            budget: self.budget?,
+            goals: goals?,
+            abridged: self.abridged.unwrap_or_default(),
+            annex: self.annex.unwrap_or_default(),
+        })
+    }
+}
+
+/// The goals, from the `年度目标` list or the numbered keys, never both.
+fn collect_goals(
+    list: Option<(Span, Vec<Goal>)>,
+    numbered: BTreeMap<u32, (Span, Goal)>,
+    anchor: Span,
+    diagnostics: &mut Diagnostics,
+) -> Option<Vec<Goal>> {
+    match (list, numbered.is_empty()) {
+        (Some((span, _)), false) => {
+            let (_, (other, _)) = numbered.first_key_value()?;
+            diagnostics.push(
+                Diagnostic::error("「年度目标」列表和「年度目标N」分开的写法不能同时使用")
+                    .at(span)
+                    .related(*other, "这里用了分开的写法")
+                    .help("要么把所有目标写在「年度目标:」列表里，要么每个目标写成「年度目标1:」「年度目标2:」……"),
+            );
+            None
+        }
+        (Some((_, goals)), true) => Some(goals),
+        (None, false) => numbered_in_order(numbered, diagnostics),
+        (None, true) => {
+            diagnostics.push(
+                Diagnostic::error("缺少「年度目标」").at(anchor).help(
+                    "在顶层加上「年度目标:」列表，或每个目标一个「年度目标1:」「年度目标2:」……",
+                ),
+            );
+            None
+        }
+    }
+}
+
+fn numbered_in_order(
+    numbered: BTreeMap<u32, (Span, Goal)>,
+    diagnostics: &mut Diagnostics,
+) -> Option<Vec<Goal>> {
+    let mut goals = Vec::new();
+    for (expected, (number, (span, goal))) in (1..).zip(numbered) {
+        if number != expected {
+            diagnostics.push(
+                Diagnostic::error(format!("年度目标的编号不连续：缺少「年度目标{expected}」"))
+                    .at(span)
+                    .help("年度目标从 1 开始连续编号：请补上缺少的目标，或把后面的目标改号"),
+            );
+            return None;
+        }
+        goals.push(goal);
+    }
+    Some(goals)
+}
+
+/// Line 1 of the first file: where a missing top-level key is reported.
+fn first_line(files: &SourceFiles) -> Span {
+    Span {
+        file: 0,
+        line: 1,
+        column: 1,
+        start: 0,
+        len: files
+            .iter()
+            .next()
+            .map_or(0, |(_, _, text)| text.lines().next().map_or(0, str::len)),
+    }
+}

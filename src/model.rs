@@ -1,0 +1,396 @@
+//! The report as typed data: what the YAML sources say, with where they say it.
+
+use std::fmt;
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+use serde::de::{self, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer};
+
+use crate::located::At;
+
+/// A whole report, merged from its source files.
+#[derive(Clone, Debug)]
+pub struct Report {
+    pub unit_name: At<String>,
+    pub short_name: Option<At<String>>,
+    pub region: Option<At<String>>,
+    pub year: At<u16>,
+    pub submitted: At<Date>,
+    pub title: Option<At<String>>,
+    pub settings: Settings,
+    pub budget: Budget,
+    pub goals: Vec<Goal>,
+    pub abridged: AbridgedTexts,
+    pub annex: AnnexTexts,
+}
+
+impl Report {
+    /// The name used in generated sentences: 简称 when given.
+    pub fn short_or_full_name(&self) -> &str {
+        self.short_name.as_deref().unwrap_or(&self.unit_name)
+    }
+
+    /// 报告名称, by default "{年度}年度部门整体绩效自评结果".
+    pub fn report_title(&self) -> String {
+        match &self.title {
+            Some(title) => title.value.clone(),
+            None => format!("{}年度部门整体绩效自评结果", self.year.value),
+        }
+    }
+
+    pub fn indicators(&self) -> impl Iterator<Item = &Indicator> {
+        self.goals.iter().flat_map(Goal::indicators)
+    }
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    #[serde(rename = "反向指标计分")]
+    pub reverse_rule: Option<At<ReverseRule>>,
+    #[serde(rename = "偏差大阈值")]
+    pub deviation_threshold: Option<At<Percent>>,
+}
+
+/// How a 反向 (lower-is-better) indicator that missed its target is scored.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+pub enum ReverseRule {
+    /// 分值 × A/B
+    #[default]
+    #[serde(rename = "比值法")]
+    Ratio,
+    /// 分值 × (1 − (B − A)/A), 0 from B ≥ 2A
+    #[serde(rename = "线性扣减法")]
+    Linear,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Budget {
+    #[serde(rename = "分值")]
+    pub weight: At<Amount>,
+    #[serde(rename = "批复数")]
+    pub approved: Option<At<Amount>>,
+    /// 预算数 (A)
+    #[serde(rename = "调整后预算数")]
+    pub adjusted: At<Amount>,
+    /// 执行数 (B)
+    #[serde(rename = "执行数")]
+    pub spent: At<Amount>,
+    #[serde(rename = "基本支出")]
+    pub basic: Option<At<Amount>>,
+    #[serde(rename = "项目支出")]
+    pub project: Option<At<Amount>>,
+}
+
+/// 年度目标: a sentence, a weight and its indicators grouped by 一级 and 二级指标.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Goal {
+    #[serde(rename = "名称")]
+    pub name: At<String>,
+    #[serde(rename = "分值")]
+    pub weight: At<Amount>,
+    #[serde(rename = "指标", deserialize_with = "level1_groups")]
+    pub groups: Vec<Level1>,
+}
+
+impl Goal {
+    pub fn indicators(&self) -> impl Iterator<Item = &Indicator> {
+        self.groups
+            .iter()
+            .flat_map(|l1| l1.groups.iter().flat_map(|l2| l2.indicators.iter()))
+    }
+
+    /// Every indicator with the names of its 一级 and 二级指标.
+    pub fn rows(&self) -> impl Iterator<Item = (&At<String>, &At<String>, &Indicator)> {
+        self.groups.iter().flat_map(|l1| {
+            l1.groups
+                .iter()
+                .flat_map(move |l2| l2.indicators.iter().map(move |i| (&l1.name, &l2.name, i)))
+        })
+    }
+}
+
+/// The indicators of one 一级指标.
+#[derive(Clone, Debug)]
+pub struct Level1 {
+    pub name: At<String>,
+    pub groups: Vec<Level2>,
+}
+
+/// The indicators of one 二级指标.
+#[derive(Clone, Debug)]
+pub struct Level2 {
+    pub name: At<String>,
+    pub indicators: Vec<Indicator>,
+}
+
+/// 绩效指标, named by its 三级指标.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Indicator {
+    #[serde(rename = "三级指标")]
+    pub name: At<String>,
+    #[serde(rename = "年初目标值")]
+    pub target: At<Text>,
+    #[serde(rename = "实际完成值")]
+    pub actual: Option<At<Text>>,
+    #[serde(rename = "分值")]
+    pub weight: At<Amount>,
+    #[serde(rename = "得分")]
+    pub score: Option<At<Amount>>,
+    #[serde(rename = "得分说明")]
+    pub score_reason: Option<At<String>>,
+    #[serde(rename = "完成档次")]
+    pub band: Option<At<Band>>,
+    #[serde(rename = "说明")]
+    pub explanation: Option<At<String>>,
+    #[serde(rename = "方向")]
+    pub direction: Option<At<Direction>>,
+}
+
+/// The band a qualitative indicator reached.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+pub enum Band {
+    /// 80–100 % of the weight
+    #[serde(rename = "达成")]
+    Reached,
+    /// 60–80 %
+    #[serde(rename = "部分达成")]
+    Partly,
+    /// 0–60 %
+    #[serde(rename = "未达成")]
+    Missed,
+}
+
+impl Band {
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            Band::Reached => "达成",
+            Band::Partly => "部分达成",
+            Band::Missed => "未达成",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+pub enum Direction {
+    /// higher is better
+    #[serde(rename = "正向")]
+    Higher,
+    /// lower is better
+    #[serde(rename = "反向")]
+    Lower,
+}
+
+/// The narrative slots of the abridged report (摘要版).
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AbridgedTexts {
+    /// 一、（一）: the opening paragraphs, before the generated score sentence.
+    #[serde(rename = "自评得分概述")]
+    pub overview: Option<At<String>>,
+    /// （三）1.
+    #[serde(rename = "上年度结果应用情况")]
+    pub last_year_results: Option<At<String>>,
+    /// （三）2.
+    #[serde(rename = "本年存在的问题及原因")]
+    pub problems: Option<At<String>>,
+    /// （四）1.
+    #[serde(rename = "下一步拟改进措施")]
+    pub next_steps: Option<At<String>>,
+    /// （四）2.
+    #[serde(rename = "拟与预算安排相结合情况")]
+    pub budget_link: Option<At<String>>,
+}
+
+/// The two long text cells of Annex 1.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnnexTexts {
+    #[serde(rename = "偏差大或目标未完成原因分析")]
+    pub deviation_analysis: Option<At<String>>,
+    #[serde(rename = "改进措施及结果应用方案")]
+    pub improvement_plan: Option<At<String>>,
+}
+
+/// An exact decimal read from the written text (`13581.20` keeps its scale), never via a float.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Amount(pub Decimal);
+
+impl std::ops::Deref for Amount {
+    type Target = Decimal;
+    fn deref(&self) -> &Decimal {
+        &self.0
+    }
+}
+
+impl<'de> Deserialize<'de> for Amount {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = deserializer.deserialize_str(ScalarText("数字（如 13581.29）"))?;
+        parse_amount(&text).map(Amount).ok_or_else(|| {
+            de::Error::custom(format!(
+                "「{text}」不是有效的数字：请只写阿拉伯数字和小数点，如 13581.29（不要写单位、千分位逗号或汉字）"
+            ))
+        })
+    }
+}
+
+/// Reads a plain decimal number; `+`, `,` and exponents are not accepted.
+pub fn parse_amount(text: &str) -> Option<Decimal> {
+    let text = text.trim();
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    let valid = !digits.is_empty()
+        && !digits.starts_with('.')
+        && !digits.ends_with('.')
+        && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && digits.matches('.').count() <= 1;
+    if !valid {
+        return None;
+    }
+    Decimal::from_str(text).ok()
+}
+
+/// A percentage written `30%` or `30`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Percent(pub Decimal);
+
+impl<'de> Deserialize<'de> for Percent {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = deserializer.deserialize_str(ScalarText("百分数（如 30%）"))?;
+        let number = text.trim().trim_end_matches(['%', '％']);
+        parse_amount(number).map(Percent).ok_or_else(|| {
+            de::Error::custom(format!("「{text}」不是有效的百分数：请写成 30% 这样的形式"))
+        })
+    }
+}
+
+/// Any scalar kept as written: `800`, `≥80%`, `不断提升`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Text(pub String);
+
+impl std::ops::Deref for Text {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = deserializer.deserialize_str(ScalarText("文字或数字"))?;
+        Ok(Text(text.trim().to_string()))
+    }
+}
+
+/// A calendar date written `YYYY-MM-DD`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Date {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    pub fn parse(text: &str) -> Option<Date> {
+        let mut parts = text.trim().splitn(3, '-');
+        let year: i32 = parts.next()?.parse().ok()?;
+        let month: u8 = parts.next()?.parse().ok()?;
+        let day: u8 = parts.next()?.parse().ok()?;
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        ((1000..=9999).contains(&year) && (1..=days).contains(&day)).then_some(Date {
+            year,
+            month,
+            day,
+        })
+    }
+
+    /// 2023 年 6 月 10 日
+    pub fn to_zh(self) -> String {
+        format!("{} 年 {} 月 {} 日", self.year, self.month, self.day)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = deserializer.deserialize_str(ScalarText("日期（如 2023-06-10）"))?;
+        Date::parse(&text).ok_or_else(|| {
+            de::Error::custom(format!(
+                "「{text}」不是有效的日期：请写成 2023-06-10 这样的 年-月-日"
+            ))
+        })
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// Takes any scalar as its source text; `expecting` says in Chinese what was wanted.
+struct ScalarText(&'static str);
+
+impl<'de> Visitor<'de> for ScalarText {
+    type Value = String;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(self.0)
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<String, E> {
+        Ok(text.to_string())
+    }
+
+    fn visit_string<E: de::Error>(self, text: String) -> Result<String, E> {
+        Ok(text)
+    }
+}
+
+/// A mapping read in the order it was written, keys located.
+struct OrderedMap<V>(Vec<(At<String>, V)>);
+
+impl<'de, V: Deserialize<'de>> Deserialize<'de> for OrderedMap<V> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct MapVisitor<V>(std::marker::PhantomData<V>);
+        impl<'de, V: Deserialize<'de>> Visitor<'de> for MapVisitor<V> {
+            type Value = OrderedMap<V>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("以指标名称为键的映射")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(key) = map.next_key::<At<String>>()? {
+                    entries.push((key, map.next_value()?));
+                }
+                Ok(OrderedMap(entries))
+            }
+        }
+        deserializer.deserialize_map(MapVisitor(std::marker::PhantomData))
+    }
+}
+
+fn level1_groups<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Level1>, D::Error> {
+    let map = OrderedMap::<OrderedMap<Vec<Indicator>>>::deserialize(deserializer)?;
+    Ok(map
+        .0
+        .into_iter()
+        .map(|(name, level2)| Level1 {
+            name,
+            groups: level2
+                .0
+                .into_iter()
+                .map(|(name, indicators)| Level2 { name, indicators })
+                .collect(),
+        })
+        .collect())
+}

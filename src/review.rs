@@ -1,0 +1,166 @@
+//! Checks that need the scores: hand scores against the rules, large deviations, unmet
+//! indicators left unexplained.
+
+use rust_decimal::Decimal;
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::model::{Band, Indicator, Report};
+use crate::score::{
+    DEFAULT_DEVIATION_THRESHOLD, IndicatorScore, Rule, Scores, band_range, two_decimals,
+};
+
+pub fn review(report: &Report, scores: &Scores) -> Diagnostics {
+    let mut diagnostics = Diagnostics::default();
+    let threshold = report
+        .settings
+        .deviation_threshold
+        .as_ref()
+        .map_or(DEFAULT_DEVIATION_THRESHOLD, |t| t.value.0);
+    for (goal, goal_scores) in report.goals.iter().zip(&scores.goals) {
+        for (indicator, score) in goal.indicators().zip(&goal_scores.indicators) {
+            check_hand_score(indicator, score, &mut diagnostics);
+            check_band_score(indicator, score, &mut diagnostics);
+            check_deviation(indicator, score, threshold, &mut diagnostics);
+            check_unmet_explained(indicator, score, &mut diagnostics);
+        }
+    }
+    diagnostics
+}
+
+/// A hand score lies in [0, 分值]; when it differs from the rule it needs a written reason.
+fn check_hand_score(indicator: &Indicator, score: &IndicatorScore, diagnostics: &mut Diagnostics) {
+    let Some(hand) = &indicator.score else {
+        return;
+    };
+    let name = &indicator.name.value;
+    if hand.value.0 < Decimal::ZERO || hand.value.0 > score.weight {
+        diagnostics.push(
+            Diagnostic::error(format!(
+                "指标「{name}」的得分 {} 超出了 0 到分值 {} 的范围",
+                hand.value.0,
+                two_decimals(score.weight)
+            ))
+            .at(hand.span)
+            .help("得分不能为负，也不能超过该指标的分值"),
+        );
+        return;
+    }
+    if score.rule == Rule::Qualitative || hand.value.0 == score.rule_score {
+        return;
+    }
+    let rule = format!(
+        "按规则（{}）应得 {} 分，手工得分为 {} 分",
+        score.rule.name_zh(),
+        two_decimals(score.rule_score),
+        two_decimals(hand.value.0)
+    );
+    match &indicator.score_reason {
+        Some(reason) if !reason.value.trim().is_empty() => diagnostics.push(
+            Diagnostic::warning(format!("指标「{name}」采用手工得分：{rule}"))
+                .at(hand.span)
+                .related(reason.span, "得分说明")
+                .help("请确认这是评价人的判断，并已在得分说明中写明理由"),
+        ),
+        _ => diagnostics.push(
+            Diagnostic::error(format!(
+                "指标「{name}」的手工得分与规则不符：{rule}，但没有写得分说明"
+            ))
+            .at(hand.span)
+            .help(format!(
+                "加上「得分说明: …」写明理由，或删去「得分」改用规则得分 {}",
+                two_decimals(score.rule_score)
+            )),
+        ),
+    }
+}
+
+/// A qualitative indicator's score must lie inside the band it states; 部分达成 and 未达成 need one.
+fn check_band_score(indicator: &Indicator, score: &IndicatorScore, diagnostics: &mut Diagnostics) {
+    let (Rule::Qualitative, Some(band)) = (score.rule, &indicator.band) else {
+        return;
+    };
+    let (low, high) = band_range(band.value);
+    let (low, high) = (score.weight * low, score.weight * high);
+    let name = &indicator.name.value;
+    let range = format!("{} 到 {}", two_decimals(low), two_decimals(high));
+    match &indicator.score {
+        None if band.value != Band::Reached => diagnostics.push(
+            Diagnostic::error(format!(
+                "指标「{name}」为「{}」，需要填写得分（{range} 分之间）",
+                band.value.name_zh()
+            ))
+            .at(band.span)
+            .help(format!("加上「得分: …」，取值在 {range} 之间")),
+        ),
+        // Bands share their edges: 80 % is both 达成 and 部分达成.
+        Some(hand) if !(low..=high).contains(&hand.value.0) => diagnostics.push(
+            Diagnostic::error(format!(
+                "指标「{name}」为「{}」，得分 {} 不在该档次的 {range} 分之间",
+                band.value.name_zh(),
+                two_decimals(hand.value.0)
+            ))
+            .at(hand.span)
+            .help("调整得分，或改为与得分相符的完成档次"),
+        ),
+        _ => {}
+    }
+}
+
+fn check_deviation(
+    indicator: &Indicator,
+    score: &IndicatorScore,
+    threshold_percent: Decimal,
+    diagnostics: &mut Diagnostics,
+) {
+    let Some(excess) = score.excess else {
+        return;
+    };
+    if excess * Decimal::ONE_HUNDRED < threshold_percent || has_explanation(indicator) {
+        return;
+    }
+    let at = indicator
+        .actual
+        .as_ref()
+        .map_or(indicator.name.span, |a| a.span);
+    diagnostics.push(
+        Diagnostic::warning(format!(
+            "指标「{}」偏差大：实际完成值「{}」超出目标值「{}」{}%，没有说明原因",
+            indicator.name.value,
+            indicator.actual.as_ref().map_or("", |a| &a.0),
+            indicator.target.0,
+            two_decimals(excess * Decimal::ONE_HUNDRED)
+        ))
+        .at(at)
+        .help(format!(
+            "超出目标 {}% 及以上须说明原因：加上「说明: …」，或检查目标值是否定得过低",
+            threshold_percent.normalize()
+        )),
+    );
+}
+
+fn check_unmet_explained(
+    indicator: &Indicator,
+    score: &IndicatorScore,
+    diagnostics: &mut Diagnostics,
+) {
+    if score.met || has_explanation(indicator) || indicator.actual.is_none() {
+        return;
+    }
+    diagnostics.push(
+        Diagnostic::warning(format!(
+            "指标「{}」未完成（得分 {} / 分值 {}），没有说明原因",
+            indicator.name.value,
+            two_decimals(score.score),
+            two_decimals(score.weight)
+        ))
+        .at(indicator.name.span)
+        .help("加上「说明: …」写明未完成的原因；它会列入报告的「未完成的绩效目标」"),
+    );
+}
+
+fn has_explanation(indicator: &Indicator) -> bool {
+    indicator
+        .explanation
+        .as_ref()
+        .is_some_and(|e| !e.value.trim().is_empty())
+}
