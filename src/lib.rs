@@ -2,17 +2,27 @@
 //!
 //! The data flows one way: [`load`] reads the sources into the typed [`model`], [`validate`]
 //! checks what is written, [`score`] applies the official rules, [`review`] checks the scores,
-//! [`facts`] derives what the report states about its numbers.
+//! [`facts`] derives what the report states about its numbers, [`document`] prepares it for the
+//! templates, [`render`] writes Typst source through them and [`typeset`] compiles the PDF.
+//! [`build`] runs the whole way.
 
+pub mod build;
 pub mod diagnostic;
+pub mod document;
 pub mod facts;
+pub mod glyphs;
 pub mod load;
 pub mod located;
 pub mod model;
+pub mod output;
+pub mod render;
 pub mod review;
 pub mod score;
 pub mod scorecard;
 pub mod taxonomy;
+pub mod templates;
+pub mod typeset;
+pub mod typst_escape;
 pub mod validate;
 pub mod value;
 pub(crate) mod yaml_error;

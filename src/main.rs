@@ -31,6 +31,35 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// 生成 PDF：校验、计分、排版
+    Build(BuildArgs),
+}
+
+#[derive(clap::Args)]
+struct BuildArgs {
+    /// 报告的 YAML 文件，或存放 YAML 文件的文件夹
+    src: PathBuf,
+    /// PDF 的输出路径（默认：报告文件夹名.pdf）
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// 同时写出生成的 Typst 源文件（样式已内嵌，可用 typst compile 单独编译）
+    #[arg(long, value_name = "FILE.typ")]
+    typst_out: Option<PathBuf>,
+    /// 另外使用此文件夹中的字体（可多次指定）
+    #[arg(long, value_name = "DIR")]
+    font_path: Vec<PathBuf>,
+    /// 用此文件夹中的模板替换或补充内置模板
+    #[arg(long, value_name = "DIR")]
+    templates: Option<PathBuf>,
+    /// 生成符合此标准的 PDF
+    #[arg(long, value_enum)]
+    pdf_standard: Option<PdfStandard>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum PdfStandard {
+    #[value(name = "a-2b")]
+    A2b,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -48,6 +77,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Check { src } => check(&src),
         Command::Score { src, format } => score(&src, format),
+        Command::Build(args) => build(&args),
     }
 }
 
@@ -94,4 +124,69 @@ fn score(src: &Path, format: Format) -> ExitCode {
         },
     }
     ExitCode::SUCCESS
+}
+
+fn build(args: &BuildArgs) -> ExitCode {
+    let typesetter = match jixiao::typeset::Typesetter::new(&args.font_path) {
+        Ok(typesetter) => typesetter,
+        Err(error) => {
+            eprintln!("错误: {error}");
+            return ExitCode::from(EXIT_USAGE);
+        }
+    };
+    let options = jixiao::build::BuildOptions {
+        templates: args.templates.clone(),
+        pdf_a: args.pdf_standard.is_some(),
+    };
+    let built = match jixiao::build::build(&args.src, &options, &typesetter) {
+        Ok(built) => built,
+        Err(jixiao::build::BuildError::Report(evaluated)) => {
+            eprint!("{}", evaluated.diagnostics.render(&evaluated.files));
+            eprintln!("未生成 PDF：请先改正上面的错误。");
+            return ExitCode::from(EXIT_REPORT_ERRORS);
+        }
+        Err(error @ jixiao::build::BuildError::Load(_)) => {
+            eprintln!("错误: {error}");
+            return ExitCode::from(EXIT_USAGE);
+        }
+        Err(error) => {
+            eprintln!("错误: {error}");
+            return ExitCode::from(EXIT_REPORT_ERRORS);
+        }
+    };
+    eprint!(
+        "{}",
+        built.evaluated.diagnostics.render(&built.evaluated.files)
+    );
+    let output = args
+        .output
+        .clone()
+        .unwrap_or_else(|| default_output(&args.src));
+    if let Some(typst_out) = &args.typst_out {
+        if let Err(error) =
+            jixiao::output::write_atomically(typst_out, built.typst_source.as_bytes())
+        {
+            eprintln!("错误: 无法写入「{}」：{error}", typst_out.display());
+            return ExitCode::from(EXIT_USAGE);
+        }
+    }
+    if let Err(error) = jixiao::output::write_atomically(&output, &built.pdf) {
+        eprintln!("错误: 无法写入「{}」：{error}", output.display());
+        return ExitCode::from(EXIT_USAGE);
+    }
+    println!(
+        "已生成 {}：共 {} 页，总分 {} 分。",
+        output.display(),
+        built.pages,
+        built.total
+    );
+    ExitCode::SUCCESS
+}
+
+/// `data/2022-baoxie` → `2022-baoxie.pdf` in the current folder.
+fn default_output(src: &Path) -> PathBuf {
+    let stem = src
+        .file_stem()
+        .map_or_else(|| "report".into(), |s| s.to_string_lossy().into_owned());
+    PathBuf::from(format!("{stem}.pdf"))
 }

@@ -1,0 +1,97 @@
+//! The whole way from sources to PDF: evaluate, check glyphs, render, typeset.
+
+use std::path::{Path, PathBuf};
+
+use crate::document::document;
+use crate::glyphs::check_glyphs;
+use crate::render::{RenderError, render};
+use crate::templates::{TemplateDirError, TemplateSet};
+use crate::typeset::{Compiled, PdfMeta, TypesetError, Typesetter};
+use crate::{Evaluated, LoadError, evaluate_path};
+
+#[derive(Clone, Debug, Default)]
+pub struct BuildOptions {
+    /// A folder of templates that replace or add to the built-in ones.
+    pub templates: Option<PathBuf>,
+    pub pdf_a: bool,
+}
+
+/// A built document.
+#[derive(Debug)]
+pub struct Built {
+    pub evaluated: Evaluated,
+    pub typst_source: String,
+    pub pdf: Vec<u8>,
+    pub pages: usize,
+    /// 总分, as printed.
+    pub total: String,
+}
+
+#[derive(Debug)]
+pub enum BuildError {
+    Load(LoadError),
+    /// The report has errors (or unprintable characters): see its diagnostics.
+    Report(Box<Evaluated>),
+    Templates(TemplateDirError),
+    Render(RenderError),
+    Typeset(TypesetError),
+}
+
+impl std::fmt::Display for BuildError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BuildError::Load(error) => error.fmt(f),
+            BuildError::Report(evaluated) => {
+                let errors = evaluated.diagnostics.errors().count();
+                write!(f, "报告有 {errors} 个错误，未生成 PDF")
+            }
+            BuildError::Templates(error) => error.fmt(f),
+            BuildError::Render(error) => error.fmt(f),
+            BuildError::Typeset(error) => write!(f, "排版失败：{error}"),
+        }
+    }
+}
+
+impl std::error::Error for BuildError {}
+
+/// Builds the report at `src` with an existing typesetter (fonts stay loaded between builds).
+pub fn build(
+    src: &Path,
+    options: &BuildOptions,
+    typesetter: &Typesetter,
+) -> Result<Built, BuildError> {
+    let templates = match &options.templates {
+        Some(dir) => TemplateSet::with_overrides(dir).map_err(BuildError::Templates)?,
+        None => TemplateSet::built_in(),
+    };
+    let mut evaluated = evaluate_path(src).map_err(BuildError::Load)?;
+    if let Some(outcome) = &evaluated.outcome {
+        let missing = check_glyphs(&outcome.report, &evaluated.files, typesetter);
+        evaluated.diagnostics.extend(missing);
+    }
+    let Some(outcome) = evaluated.clean_outcome() else {
+        return Err(BuildError::Report(Box::new(evaluated)));
+    };
+    let document = document(outcome);
+    let typst_source = render(&document, &templates).map_err(BuildError::Render)?;
+    let meta = PdfMeta {
+        title: document.unit.full_title.clone(),
+        author: document.unit.name.clone(),
+        date: (
+            document.unit.date.year,
+            document.unit.date.month,
+            document.unit.date.day,
+        ),
+        pdf_a: options.pdf_a,
+    };
+    let Compiled { pdf, pages, .. } = typesetter
+        .compile_pdf(&typst_source, &templates.files, &meta)
+        .map_err(BuildError::Typeset)?;
+    Ok(Built {
+        total: document.card.total.clone(),
+        evaluated,
+        typst_source,
+        pdf,
+        pages,
+    })
+}

@@ -1,0 +1,123 @@
+//! Every character the report will print must have a glyph in the fonts of its style: a
+//! character no font has is an error at its place in the sources, never tofu in the PDF.
+
+use crate::diagnostic::{Diagnostic, SourceFiles, Span};
+use crate::located::At;
+use crate::model::{Indicator, Report};
+use crate::typeset::{FontRole, Typesetter};
+
+/// One located message per character that no font of its style can print.
+pub fn check_glyphs(
+    report: &Report,
+    files: &SourceFiles,
+    typesetter: &Typesetter,
+) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    for (role, text) in printed_texts(report) {
+        for missing in typesetter.missing_glyphs(role, text.text) {
+            diagnostics.push(missing_glyph(missing, role, text.span, files));
+        }
+    }
+    diagnostics
+}
+
+/// A text as written in the sources.
+#[derive(Clone, Copy)]
+struct Written<'a> {
+    text: &'a str,
+    span: Span,
+}
+
+impl<'a, T: std::ops::Deref<Target = str>> From<&'a At<T>> for Written<'a> {
+    fn from(value: &'a At<T>) -> Self {
+        Written {
+            text: &*value.value,
+            span: value.span,
+        }
+    }
+}
+
+/// The user's texts and the style they print in: titles in 宋体, all else in 仿宋 (the body and
+/// the annex table).
+fn printed_texts(report: &Report) -> Vec<(FontRole, Written<'_>)> {
+    let name = Written::from(&report.unit_name);
+    let mut texts = vec![(FontRole::Song, name), (FontRole::Fang, name)];
+    let optional = [&report.short_name, &report.region, &report.title];
+    texts.extend(
+        optional
+            .into_iter()
+            .flatten()
+            .map(|t| (FontRole::Fang, t.into())),
+    );
+    texts.extend(report.region.iter().map(|t| (FontRole::Song, t.into())));
+    for goal in &report.goals {
+        texts.push((FontRole::Fang, (&goal.name).into()));
+        for (level1, level2, indicator) in goal.rows() {
+            texts.push((FontRole::Fang, level1.into()));
+            texts.push((FontRole::Fang, level2.into()));
+            texts.extend(
+                indicator_texts(indicator)
+                    .into_iter()
+                    .map(|t| (FontRole::Fang, t)),
+            );
+        }
+    }
+    let abridged = &report.abridged;
+    let annex = &report.annex;
+    let long_texts = [
+        &abridged.overview,
+        &abridged.last_year_results,
+        &abridged.problems,
+        &abridged.next_steps,
+        &abridged.budget_link,
+        &annex.deviation_analysis,
+        &annex.improvement_plan,
+    ];
+    texts.extend(
+        long_texts
+            .into_iter()
+            .flatten()
+            .map(|t| (FontRole::Fang, t.into())),
+    );
+    texts
+}
+
+fn indicator_texts(indicator: &Indicator) -> Vec<Written<'_>> {
+    let mut texts = vec![
+        Written::from(&indicator.name),
+        Written::from(&indicator.target),
+    ];
+    texts.extend(indicator.actual.as_ref().map(Written::from));
+    texts.extend(indicator.explanation.as_ref().map(Written::from));
+    texts
+}
+
+fn missing_glyph(c: char, role: FontRole, at: Span, files: &SourceFiles) -> Diagnostic {
+    Diagnostic::error(format!(
+        "字符「{c}」（U+{:04X}）在{}及其后备字体中都没有字形，无法印出",
+        c as u32,
+        role.name_zh()
+    ))
+    .at(span_of_char(c, at, files))
+    .help("换用常用字或近似的写法；若确需此字，用 --font-path 指定含有此字的字体所在文件夹")
+}
+
+/// The place of the first `c` at or after `at` in its file.
+fn span_of_char(c: char, at: Span, files: &SourceFiles) -> Span {
+    let source = files.text(at.file);
+    let from = at.start.min(source.len());
+    let Some(offset) = source.get(from..).and_then(|rest| rest.find(c)) else {
+        return at;
+    };
+    let start = from + offset;
+    let before = &source[..start];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    Span {
+        file: at.file,
+        line,
+        column: source[line_start..start].chars().count() + 1,
+        start,
+        len: c.len_utf8(),
+    }
+}

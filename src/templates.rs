@@ -1,0 +1,107 @@
+//! The template folder: minijinja templates (`*.j2`) that write Typst, and any other files
+//! (Typst styles, images) the document may read.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// The template that renders the whole document.
+pub const MAIN_TEMPLATE: &str = "report.typ.j2";
+
+/// The templates shipped in the binary, so that an installed `jixiao` works on its own.
+const BUILT_IN: &[(&str, &str)] = &[
+    ("report.typ.j2", include_str!("../templates/report.typ.j2")),
+    ("style.typ.j2", include_str!("../templates/style.typ.j2")),
+    (
+        "abridged.typ.j2",
+        include_str!("../templates/abridged.typ.j2"),
+    ),
+    ("annex.typ.j2", include_str!("../templates/annex.typ.j2")),
+];
+
+/// Templates by name, and the plain files a document may read, by virtual path ("/logo.png").
+#[derive(Clone, Debug, Default)]
+pub struct TemplateSet {
+    pub templates: BTreeMap<String, String>,
+    pub files: BTreeMap<String, Vec<u8>>,
+}
+
+#[derive(Debug)]
+pub struct TemplateDirError {
+    pub path: PathBuf,
+    pub reason: String,
+}
+
+impl std::fmt::Display for TemplateDirError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "无法读取模板「{}」：{}",
+            self.path.display(),
+            self.reason
+        )
+    }
+}
+
+impl std::error::Error for TemplateDirError {}
+
+impl TemplateSet {
+    pub fn built_in() -> TemplateSet {
+        TemplateSet {
+            templates: BUILT_IN
+                .iter()
+                .map(|(name, source)| (name.to_string(), source.to_string()))
+                .collect(),
+            files: BTreeMap::new(),
+        }
+    }
+
+    /// The built-in templates with the files of `dir` on top: a template of the same name
+    /// replaces the built-in one; other files become readable by the document.
+    pub fn with_overrides(dir: &Path) -> Result<TemplateSet, TemplateDirError> {
+        let mut set = TemplateSet::built_in();
+        for path in files_under(dir)? {
+            let relative = path.strip_prefix(dir).unwrap_or(&path);
+            let name = relative
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            let bytes = std::fs::read(&path).map_err(|e| dir_error(&path, &e))?;
+            if name.ends_with(".j2") {
+                let source = String::from_utf8(bytes).map_err(|_| TemplateDirError {
+                    path: path.clone(),
+                    reason: "不是 UTF-8 编码的文本".to_string(),
+                })?;
+                set.templates.insert(name, source);
+            } else {
+                set.files.insert(format!("/{name}"), bytes);
+            }
+        }
+        Ok(set)
+    }
+}
+
+fn dir_error(path: &Path, error: &std::io::Error) -> TemplateDirError {
+    TemplateDirError {
+        path: path.to_path_buf(),
+        reason: error.to_string(),
+    }
+}
+
+fn files_under(dir: &Path) -> Result<Vec<PathBuf>, TemplateDirError> {
+    let mut files = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(current) = pending.pop() {
+        let entries = std::fs::read_dir(&current).map_err(|e| dir_error(&current, &e))?;
+        for entry in entries {
+            let path = entry.map_err(|e| dir_error(&current, &e))?.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    Ok(files)
+}

@@ -1,0 +1,119 @@
+//! Building reports through the `jixiao` binary and reading the PDF back with poppler and qpdf,
+//! as a user checking the output would.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/2022-baoxie");
+
+pub fn jixiao(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args(args)
+        .output()
+        .expect("the jixiao binary runs")
+}
+
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// Builds `src` into `dir/name.pdf`, asserting success.
+pub fn build_ok(src: &str, dir: &Path, name: &str, extra: &[&str]) -> PathBuf {
+    let pdf = dir.join(name);
+    let mut args = vec!["build", src, "-o", pdf.to_str().expect("utf-8 path")];
+    args.extend_from_slice(extra);
+    let output = jixiao(&args);
+    assert!(
+        output.status.success(),
+        "build failed:\n{}",
+        stderr(&output)
+    );
+    pdf
+}
+
+fn tool(program: &str, args: &[&str]) -> Output {
+    Command::new(program)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| {
+            panic!("{program} is needed for this test (apt-get install poppler-utils qpdf): {e}")
+        })
+}
+
+/// The PDF's text in content order (`pdftotext -raw`).
+pub fn pdf_text(pdf: &Path) -> String {
+    let output = tool(
+        "pdftotext",
+        &["-raw", pdf.to_str().expect("utf-8 path"), "-"],
+    );
+    assert!(output.status.success(), "pdftotext failed");
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// The text without the page numbers ("— 3 —") that interrupt a paragraph running across pages.
+pub fn without_page_numbers(text: &str) -> String {
+    text.lines()
+        .filter(|line| !(line.starts_with("— ") && line.ends_with(" —")))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Text without any whitespace: table cells wrap and justification adds spaces.
+pub fn squeezed(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+pub fn page_count(pdf: &Path) -> usize {
+    let output = tool("pdfinfo", &[pdf.to_str().expect("utf-8 path")]);
+    let info = String::from_utf8_lossy(&output.stdout).into_owned();
+    info.lines()
+        .find_map(|line| line.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("pdfinfo prints the page count")
+}
+
+/// Rows of `pdffonts` after its two header lines.
+pub fn font_rows(pdf: &Path) -> Vec<String> {
+    let output = tool("pdffonts", &[pdf.to_str().expect("utf-8 path")]);
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .skip(2)
+        .map(str::to_string)
+        .collect()
+}
+
+pub fn qpdf_check(pdf: &Path) -> Output {
+    tool("qpdf", &["--check", pdf.to_str().expect("utf-8 path")])
+}
+
+pub fn pdf_metadata(pdf: &Path) -> String {
+    let output = tool("pdfinfo", &["-meta", pdf.to_str().expect("utf-8 path")]);
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// A copy of the sample report in a temporary folder, to change before building.
+pub fn sample_copy(dir: &Path) -> PathBuf {
+    let copy = dir.join("report");
+    std::fs::create_dir_all(&copy).expect("create folder");
+    for entry in std::fs::read_dir(SAMPLE).expect("sample exists") {
+        let path = entry.expect("entry").path();
+        std::fs::copy(&path, copy.join(path.file_name().expect("name"))).expect("copy");
+    }
+    copy
+}
+
+/// Replaces `from` by `to` in `file` (once, and it must be there).
+pub fn edit(file: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(file).expect("read");
+    assert!(
+        text.contains(from),
+        "{} does not contain {from:?}",
+        file.display()
+    );
+    std::fs::write(file, text.replacen(from, to, 1)).expect("write");
+}
