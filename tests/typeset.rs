@@ -1,7 +1,7 @@
 //! Integration tests of the typesetting back end through its public API.
 //! The PDF checks call poppler-utils and qpdf (`apt-get install poppler-utils qpdf`).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -40,16 +40,19 @@ fn compile_err(main: &str) -> TypesetError {
 const PRINTABLE_GBK_TWO_BYTE_CHARS: usize = 21_891;
 
 fn printable_gbk_two_byte_chars() -> Vec<char> {
+    let mut seen = HashSet::new();
     let mut chars = Vec::new();
     for lead in 0x81u8..=0xFE {
         for trail in (0x40u8..=0xFE).filter(|&b| b != 0x7F) {
             let bytes = [lead, trail];
             let (text, had_errors) = encoding_rs::GBK.decode_without_bom_handling(&bytes);
             let mut decoded = text.chars();
-            if let (false, Some(c), None) = (had_errors, decoded.next(), decoded.next()) {
-                if !c.is_control() && !is_private_use(c) && !chars.contains(&c) {
-                    chars.push(c);
-                }
+            if let (false, Some(c), None) = (had_errors, decoded.next(), decoded.next())
+                && !c.is_control()
+                && !is_private_use(c)
+                && seen.insert(c)
+            {
+                chars.push(c);
             }
         }
     }
@@ -253,6 +256,43 @@ fn chinese_document_embeds_all_fonts_reads_back_and_is_reproducible() {
     assert!(ok, "qpdf --check failed:\n{check}");
 }
 
+/// Set for a child run of this test binary: where `sample_pdf_for_parent_process` writes its PDF.
+const CHILD_PDF_PATH: &str = "JIXIAO_TEST_CHILD_PDF_PATH";
+
+/// Does nothing in a normal run; see `pdf_bytes_are_identical_across_processes`.
+#[test]
+fn sample_pdf_for_parent_process() {
+    if let Some(path) = std::env::var_os(CHILD_PDF_PATH) {
+        std::fs::write(path, compile(&sample_document()).unwrap().pdf).unwrap();
+    }
+}
+
+// Hash maps are seeded per process, so only separate processes show whether output depends on them.
+#[test]
+fn pdf_bytes_are_identical_across_processes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut outputs = Vec::new();
+    for run in 0..2 {
+        let path = dir.path().join(format!("run{run}.pdf"));
+        let status = Command::new(std::env::current_exe().unwrap())
+            .args(["--exact", "sample_pdf_for_parent_process", "--quiet"])
+            .env(CHILD_PDF_PATH, &path)
+            .stdout(std::process::Stdio::null())
+            .status()
+            .unwrap();
+        assert!(status.success(), "child run {run} failed");
+        outputs.push(std::fs::read(&path).unwrap());
+    }
+    assert!(
+        outputs[0] == outputs[1],
+        "two processes wrote different PDFs"
+    );
+    assert!(
+        outputs[0] == compile(&sample_document()).unwrap().pdf,
+        "child and parent PDFs differ"
+    );
+}
+
 #[test]
 fn pdf_a_option_declares_pdf_a_2b_and_metadata_falls_back_to_meta() {
     let meta = PdfMeta {
@@ -293,6 +333,23 @@ fn document_reads_only_the_files_it_is_given() {
     assert_eq!(compiled.pages, 1);
 }
 
+#[test]
+fn typst_warnings_are_returned_rendered() {
+    let compiled = compile("正文 ** 结束").unwrap();
+    assert_eq!(compiled.warnings.len(), 1, "{:?}", compiled.warnings);
+    assert!(
+        compiled.warnings[0].contains("/main.typ:1:"),
+        "{:?}",
+        compiled.warnings
+    );
+}
+
+#[test]
+fn typesetter_can_be_shared_between_threads() {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Typesetter>();
+}
+
 // ---------------------------------------------------------------- errors
 
 #[test]
@@ -326,7 +383,9 @@ fn unknown_font_family_is_an_error() {
         matches!(&err, TypesetError::UnknownFontFamily { families, .. } if families == &["仿宋_gb2312"]),
         "{err:?}"
     );
-    assert!(err.to_string().contains("未知字体"), "{err}");
+    let message = err.to_string();
+    assert!(message.contains("未知字体"), "{message}");
+    assert!(message.contains("error: unknown font family"), "{message}");
 }
 
 #[test]

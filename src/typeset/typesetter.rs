@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use typst::diag::{SourceDiagnostic, Warned};
+use typst::diag::{Severity, SourceDiagnostic, Warned};
 use typst::syntax::Source;
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt};
@@ -101,9 +101,10 @@ fn layout(world: &DocumentWorld) -> Result<(PagedDocument, Vec<String>), Typeset
         .map(str::to_string)
         .collect();
     if !unknown.is_empty() {
+        let as_errors: Vec<SourceDiagnostic> = warnings.iter().map(as_error).collect();
         return Err(TypesetError::UnknownFontFamily {
             families: unknown,
-            report: render(world, &warnings),
+            report: render(world, &as_errors),
         });
     }
     let rendered = warnings
@@ -111,4 +112,12 @@ fn layout(world: &DocumentWorld) -> Result<(PagedDocument, Vec<String>), Typeset
         .map(|warning| render(world, std::slice::from_ref(warning)))
         .collect();
     Ok((document, rendered))
+}
+
+// Rendered as errors, since they stop the compilation here.
+fn as_error(warning: &SourceDiagnostic) -> SourceDiagnostic {
+    SourceDiagnostic {
+        severity: Severity::Error,
+        ..warning.clone()
+    }
 }
