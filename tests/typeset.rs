@@ -320,6 +320,27 @@ fn pdf_a_option_declares_pdf_a_2b_and_metadata_falls_back_to_meta() {
 }
 
 #[test]
+fn document_metadata_wins_and_language_defaults_to_zh_cn() {
+    let compiled = compile("#set document(title: [自己的标题], author: \"某局\")\n正文").unwrap();
+    let pdf = write_pdf(&compiled.pdf);
+    let (info, ok) = run("pdfinfo", &[], &pdf.path);
+    assert!(ok, "pdfinfo failed");
+    assert!(
+        info.contains("自己的标题") && info.contains("某局"),
+        "{info}"
+    );
+    assert!(
+        !info.contains("测试文档"),
+        "meta title overrode the document's:\n{info}"
+    );
+    let (xmp, _) = run("pdfinfo", &["-meta"], &pdf.path);
+    assert!(
+        xmp.contains("<dc:language><rdf:Bag><rdf:li>zh-CN</rdf:li>"),
+        "{xmp}"
+    );
+}
+
+#[test]
 fn document_reads_only_the_files_it_is_given() {
     let files = BTreeMap::from([
         (
@@ -394,6 +415,21 @@ fn typst_errors_show_file_line_and_source() {
     let message = err.to_string();
     assert!(message.contains("/main.typ:3:"), "{message}");
     assert!(message.contains("#undefined-function()"), "{message}");
+}
+
+#[test]
+fn file_map_keys_must_stay_inside_the_project() {
+    let files = BTreeMap::from([("../outside.typ".to_string(), Vec::new())]);
+    let err = typesetter().compile_pdf("x", &files, &meta()).unwrap_err();
+    assert!(
+        matches!(err, TypesetError::InvalidFilePath { .. }),
+        "{err:?}"
+    );
+    assert!(
+        err.to_string()
+            .starts_with("文档文件路径无效: ../outside.typ"),
+        "{err}"
+    );
 }
 
 #[test]

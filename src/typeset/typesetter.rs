@@ -55,7 +55,8 @@ impl Typesetter {
     }
 
     /// Compiles `main` (the markup of /main.typ) to a PDF. `files` maps virtual paths such
-    /// as "/style.typ" to their bytes and is all the document can read besides /main.typ.
+    /// as "/style.typ" (or "style.typ") to their bytes and is all the document can read
+    /// besides /main.typ; an entry for "/main.typ" itself is shadowed by `main`.
     pub fn compile_pdf(
         &self,
         main: &str,
