@@ -1,0 +1,54 @@
+/// One of the four type styles of a Chinese official document.
+///
+/// Each role names a fallback chain of English family names (Typst matches
+/// family names, not the Chinese ones); the first family that has a glyph for
+/// a character prints it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FontRole {
+    /// 宋体: page numbers, the title (in bold, as 小标宋).
+    Song,
+    /// 黑体: 一级标题, 附件 labels.
+    Hei,
+    /// 仿宋: body text.
+    Fang,
+    /// 楷体: 二级标题.
+    Kai,
+}
+
+const SONG: &[&str] = &["Noto Serif CJK SC", "DejaVu Sans"];
+const HEI: &[&str] = &["Noto Sans CJK SC", "DejaVu Sans"];
+// Fandol covers GB 2312 only; the serif CJK face is the closest in style for the rest.
+// "FandolFang R" is the name Typst derives from the name table (ID 1), not a typo.
+const FANG: &[&str] = &["FandolFang R", "Noto Serif CJK SC", "DejaVu Sans"];
+const KAI: &[&str] = &["FandolKai", "Noto Serif CJK SC", "DejaVu Sans"];
+
+impl FontRole {
+    pub const ALL: [FontRole; 4] = [FontRole::Song, FontRole::Hei, FontRole::Fang, FontRole::Kai];
+
+    /// The fallback chain of family names, first wins.
+    pub fn families(self) -> &'static [&'static str] {
+        match self {
+            FontRole::Song => SONG,
+            FontRole::Hei => HEI,
+            FontRole::Fang => FANG,
+            FontRole::Kai => KAI,
+        }
+    }
+
+    /// The style's usual Chinese name.
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            FontRole::Song => "宋体",
+            FontRole::Hei => "黑体",
+            FontRole::Fang => "仿宋",
+            FontRole::Kai => "楷体",
+        }
+    }
+
+    /// The chain as a Typst array literal, e.g. `("FandolKai", "Noto Serif CJK SC")`,
+    /// ready for `set text(font: …)`.
+    pub fn typst_font_list(self) -> String {
+        let quoted: Vec<String> = self.families().iter().map(|f| format!("\"{f}\"")).collect();
+        format!("({})", quoted.join(", "))
+    }
+}

@@ -1,0 +1,124 @@
+//! The long-lived typesetter: fonts and standard library, built once.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use typst::diag::{Severity, SourceDiagnostic, Warned};
+use typst::syntax::Source;
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt};
+use typst_kit::fonts::FontStore;
+use typst_layout::PagedDocument;
+
+use super::coverage;
+use super::diagnostics::{render, unknown_font_family};
+use super::error::TypesetError;
+use super::files::{MAIN_PATH, VirtualFiles, project_file_id};
+use super::fonts::load_fonts;
+use super::pdf::{Compiled, PdfMeta};
+use super::role::FontRole;
+use super::world::DocumentWorld;
+
+/// Memoised results older than this many compilations are dropped (as `typst watch` does),
+/// so a long-running `watch` does not grow without bound.
+const CACHE_MAX_AGE: usize = 10;
+
+/// Holds the font book and lazily loaded faces; build once, reuse for many compilations.
+pub struct Typesetter {
+    fonts: FontStore,
+    library: LazyHash<Library>,
+}
+
+impl Typesetter {
+    /// Fonts embedded in the binary, then the fonts found below `extra_font_dirs`
+    /// (read into memory now; the file system is not touched afterwards). No system fonts.
+    pub fn new(extra_font_dirs: &[PathBuf]) -> Result<Typesetter, TypesetError> {
+        Ok(Typesetter {
+            fonts: load_fonts(extra_font_dirs)?,
+            library: LazyHash::new(Library::default()),
+        })
+    }
+
+    /// Characters of `text` that no font of `role`'s chain has a glyph for
+    /// (whitespace and control characters ignored), in order of first appearance, once each.
+    pub fn missing_glyphs(&self, role: FontRole, text: &str) -> Vec<char> {
+        coverage::missing_glyphs(self.fonts.book(), role, text)
+    }
+
+    /// Family names of every loaded face, sorted and deduplicated (for `--list-fonts`-like output).
+    pub fn font_families(&self) -> Vec<String> {
+        self.fonts
+            .book()
+            .families()
+            .map(|(family, _)| family.to_string())
+            .collect()
+    }
+
+    /// Compiles `main` (the markup of /main.typ) to a PDF. `files` maps virtual paths such
+    /// as "/style.typ" (or "style.typ") to their bytes and is all the document can read
+    /// besides /main.typ; an entry for "/main.typ" itself is shadowed by `main`.
+    pub fn compile_pdf(
+        &self,
+        main: &str,
+        files: &BTreeMap<String, Vec<u8>>,
+        meta: &PdfMeta,
+    ) -> Result<Compiled, TypesetError> {
+        let today = meta.day()?;
+        let options = meta.pdf_options()?;
+        let main = Source::new(project_file_id(MAIN_PATH)?, main.to_string());
+        let files = VirtualFiles::new(files)?;
+        let world = DocumentWorld::new(&self.library, &self.fonts, main, files, today);
+
+        let result = layout(&world);
+        typst::comemo::evict(CACHE_MAX_AGE);
+        let (mut document, warnings) = result?;
+        meta.fill_document_info(document.info_mut());
+        let pdf = typst_pdf::pdf(&document, &options).map_err(|errors| TypesetError::Typst {
+            report: render(&world, &errors),
+        })?;
+        Ok(Compiled {
+            pdf,
+            pages: document.pages().len(),
+            warnings,
+        })
+    }
+}
+
+/// Lays the document out; an unknown font family counts as an error.
+fn layout(world: &DocumentWorld) -> Result<(PagedDocument, Vec<String>), TypesetError> {
+    let Warned { output, warnings } = typst::compile::<PagedDocument>(world);
+    let document = match output {
+        Ok(document) => document,
+        Err(errors) => {
+            let all: Vec<SourceDiagnostic> = errors.iter().chain(&warnings).cloned().collect();
+            return Err(TypesetError::Typst {
+                report: render(world, &all),
+            });
+        }
+    };
+    let unknown: Vec<String> = warnings
+        .iter()
+        .filter_map(unknown_font_family)
+        .map(str::to_string)
+        .collect();
+    if !unknown.is_empty() {
+        let as_errors: Vec<SourceDiagnostic> = warnings.iter().map(as_error).collect();
+        return Err(TypesetError::UnknownFontFamily {
+            families: unknown,
+            report: render(world, &as_errors),
+        });
+    }
+    let rendered = warnings
+        .iter()
+        .map(|warning| render(world, std::slice::from_ref(warning)))
+        .collect();
+    Ok((document, rendered))
+}
+
+// Rendered as errors, since they stop the compilation here.
+fn as_error(warning: &SourceDiagnostic) -> SourceDiagnostic {
+    SourceDiagnostic {
+        severity: Severity::Error,
+        ..warning.clone()
+    }
+}
