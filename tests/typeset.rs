@@ -399,7 +399,8 @@ fn reading_outside_the_given_files_is_an_error_never_the_content() {
 
 #[test]
 fn unknown_font_family_is_an_error() {
-    let err = compile_err("#set text(font: \"仿宋_GB2312\")\n正文");
+    let err =
+        compile_err("#set text(font: \"仿宋_GB2312\")\n正文 #text(font: \"仿宋_GB2312\")[再] ** ");
     assert!(
         matches!(&err, TypesetError::UnknownFontFamily { families, .. } if families == &["仿宋_gb2312"]),
         "{err:?}"
@@ -407,6 +408,10 @@ fn unknown_font_family_is_an_error() {
     let message = err.to_string();
     assert!(message.contains("未知字体"), "{message}");
     assert!(message.contains("error: unknown font family"), "{message}");
+    assert!(
+        message.contains("warning: no text within stars"),
+        "{message}"
+    );
 }
 
 #[test]

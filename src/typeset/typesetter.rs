@@ -96,16 +96,11 @@ fn layout(world: &DocumentWorld) -> Result<(PagedDocument, Vec<String>), Typeset
             });
         }
     };
-    let unknown: Vec<String> = warnings
-        .iter()
-        .filter_map(unknown_font_family)
-        .map(str::to_string)
-        .collect();
-    if !unknown.is_empty() {
-        let as_errors: Vec<SourceDiagnostic> = warnings.iter().map(as_error).collect();
+    let families = unknown_families(&warnings);
+    if !families.is_empty() {
         return Err(TypesetError::UnknownFontFamily {
-            families: unknown,
-            report: render(world, &as_errors),
+            families,
+            report: render(world, &font_warnings_as_errors(&warnings)),
         });
     }
     let rendered = warnings
@@ -115,10 +110,25 @@ fn layout(world: &DocumentWorld) -> Result<(PagedDocument, Vec<String>), Typeset
     Ok((document, rendered))
 }
 
-// Rendered as errors, since they stop the compilation here.
-fn as_error(warning: &SourceDiagnostic) -> SourceDiagnostic {
-    SourceDiagnostic {
-        severity: Severity::Error,
-        ..warning.clone()
+fn unknown_families(warnings: &[SourceDiagnostic]) -> Vec<String> {
+    let mut families: Vec<String> = Vec::new();
+    for family in warnings.iter().filter_map(unknown_font_family) {
+        if !families.iter().any(|known| known == family) {
+            families.push(family.to_string());
+        }
     }
+    families
+}
+
+// They stop the compilation here, so they are shown as errors; other warnings stay warnings.
+fn font_warnings_as_errors(warnings: &[SourceDiagnostic]) -> Vec<SourceDiagnostic> {
+    let (fonts, others): (Vec<_>, Vec<_>) = warnings
+        .iter()
+        .cloned()
+        .partition(|warning| unknown_font_family(warning).is_some());
+    let as_errors = fonts.into_iter().map(|warning| SourceDiagnostic {
+        severity: Severity::Error,
+        ..warning
+    });
+    as_errors.chain(others).collect()
 }
