@@ -25,6 +25,8 @@ pub struct Built {
     pub pages: usize,
     /// 总分, as printed.
     pub total: String,
+    /// Typst's warnings about the layout, if any.
+    pub typst_warnings: Vec<String>,
 }
 
 #[derive(Debug)]
@@ -84,7 +86,11 @@ pub fn build(
         ),
         pdf_a: options.pdf_a,
     };
-    let Compiled { pdf, pages, .. } = typesetter
+    let Compiled {
+        pdf,
+        pages,
+        warnings,
+    } = typesetter
         .compile_pdf(&typst_source, &templates.files, &meta)
         .map_err(BuildError::Typeset)?;
     Ok(Built {
@@ -93,5 +99,6 @@ pub fn build(
         typst_source,
         pdf,
         pages,
+        typst_warnings: warnings,
     })
 }
