@@ -54,16 +54,28 @@ pub struct BudgetFigures {
     pub project: String,
 }
 
-/// One 年度目标 as the annex prints it: rows grouped by 一级 and 二级指标.
+/// One 年度目标 as the annex prints it: rows grouped by 一级 and 二级指标, in parts that each
+/// fit on a page. Typst does not repeat a merged cell's text on the next page (typst issue
+/// 4707), so each part is kept on one page and carries its own labels.
 #[derive(Clone, Debug, Serialize)]
 pub struct GoalBlock {
     pub number: usize,
     pub name: String,
     pub weight: String,
     pub score: String,
+    pub parts: Vec<GoalPart>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct GoalPart {
+    /// The first part also carries the goal's name row.
+    pub first: bool,
     pub rows: usize,
     pub level1s: Vec<Level1Block>,
 }
+
+/// Indicator rows per part: a part of this many rows of wrapped text still fits on an A4 page.
+const ROWS_PER_PART: usize = 16;
 
 #[derive(Clone, Debug, Serialize)]
 pub struct Level1Block {
@@ -163,18 +175,42 @@ pub fn money(amount: Decimal) -> String {
 fn goal_blocks(card: &Scorecard) -> Vec<GoalBlock> {
     card.goals
         .iter()
-        .map(|goal| {
-            let level1s = group_rows(&goal.indicators);
-            GoalBlock {
-                number: goal.number,
-                name: goal.name.clone(),
-                weight: goal.weight.clone(),
-                score: goal.score.clone(),
-                rows: goal.indicators.len(),
-                level1s,
-            }
+        .map(|goal| GoalBlock {
+            number: goal.number,
+            name: goal.name.clone(),
+            weight: goal.weight.clone(),
+            score: goal.score.clone(),
+            parts: split_into_parts(&goal.indicators)
+                .into_iter()
+                .enumerate()
+                .map(|(i, rows)| GoalPart {
+                    first: i == 0,
+                    rows: rows.len(),
+                    level1s: group_rows(rows),
+                })
+                .collect(),
         })
         .collect()
+}
+
+/// Cuts a goal's rows into parts of at most [`ROWS_PER_PART`], at a 二级指标 boundary where one
+/// falls inside the limit.
+fn split_into_parts(indicators: &[IndicatorCard]) -> Vec<&[IndicatorCard]> {
+    let mut parts = Vec::new();
+    let mut rest = indicators;
+    while rest.len() > ROWS_PER_PART {
+        let boundary = (1..=ROWS_PER_PART)
+            .rev()
+            .find(|&i| rest[i].level1 != rest[i - 1].level1 || rest[i].level2 != rest[i - 1].level2)
+            .unwrap_or(ROWS_PER_PART);
+        let (part, tail) = rest.split_at(boundary);
+        parts.push(part);
+        rest = tail;
+    }
+    if !rest.is_empty() || parts.is_empty() {
+        parts.push(rest);
+    }
+    parts
 }
 
 /// Consecutive indicators with the same 一级 (then 二级) form one merged group.
