@@ -199,3 +199,72 @@ fn typst_out_is_written_with_the_styles_inlined() {
     assert!(!source.contains("#import"), "nothing to import");
     assert!(!source.contains("{{"), "no template syntax left");
 }
+
+/// A report with one goal of 40 indicators, too long for one page.
+fn long_goal_report(dir: &std::path::Path) -> std::path::PathBuf {
+    let mut yaml = String::from(
+        "单位名称: 测试单位\n年度: 2023\n提交时间: 2024-05-01\n预算:\n  分值: 20\n  调整后预算数: 100.00\n  执行数: 100.00\n年度目标:\n  - 名称: 长目标\n    分值: 80\n    指标:\n",
+    );
+    let groups = [
+        ("产出指标", "数量指标", 24),
+        ("效益指标", "社会效益指标", 12),
+        ("满意度指标", "服务对象满意度指标", 4),
+    ];
+    let mut number = 0;
+    for (level1, level2, count) in groups {
+        yaml.push_str(&format!("      {level1}:\n        {level2}:\n"));
+        for _ in 0..count {
+            number += 1;
+            yaml.push_str(&format!(
+                "          - 三级指标: 第{number}项指标的名称较长需要换行显示\n            年初目标值: {number} 个\n            实际完成值: {number} 个\n            分值: 2\n"
+            ));
+        }
+    }
+    let path = dir.join("long.yaml");
+    std::fs::write(&path, yaml).unwrap();
+    path
+}
+
+#[test]
+fn every_annex_page_shows_the_goal_and_level_labels_of_its_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = long_goal_report(dir.path());
+    let pdf = build_ok(src.to_str().unwrap(), dir.path(), "long.pdf", &[]);
+    let pages = page_count(&pdf);
+    let mut pages_with_rows = 0;
+    for page in 1..=pages {
+        let output = std::process::Command::new("pdftotext")
+            .args([
+                "-raw",
+                "-f",
+                &page.to_string(),
+                "-l",
+                &page.to_string(),
+                pdf.to_str().unwrap(),
+                "-",
+            ])
+            .output()
+            .unwrap();
+        let text = squeezed(&String::from_utf8_lossy(&output.stdout));
+        if !text.contains("需要换行显示") {
+            continue;
+        }
+        pages_with_rows += 1;
+        assert!(
+            text.contains("年度目标1"),
+            "page {page} lacks the goal label"
+        );
+        assert!(
+            text.contains("一级指标") && text.contains("三级指标"),
+            "page {page} lacks the header row"
+        );
+        let level1_here = ["产出指标", "效益指标", "满意度指标"]
+            .iter()
+            .any(|l| text.contains(*l));
+        assert!(level1_here, "page {page} lacks its 一级 label");
+    }
+    assert!(
+        pages_with_rows >= 2,
+        "the goal runs over several pages ({pages_with_rows})"
+    );
+}
