@@ -17,7 +17,7 @@ mod world;
 pub use error::TypesetError;
 pub use pdf::{Compiled, PdfMeta};
 pub use role::FontRole;
-pub use typesetter::Typesetter;
+pub use typesetter::{LaidOut, Typesetter};
 
 /// File names (in `fonts/`) of the fonts compiled into the binary.
 pub fn embedded_font_files() -> impl Iterator<Item = &'static str> {

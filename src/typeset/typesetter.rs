@@ -9,6 +9,7 @@ use typst::utils::LazyHash;
 use typst::{Library, LibraryExt};
 use typst_kit::fonts::FontStore;
 use typst_layout::PagedDocument;
+use typst_pdf::PdfOptions;
 
 use super::coverage;
 use super::diagnostics::{render, unknown_font_family};
@@ -63,6 +64,17 @@ impl Typesetter {
         files: &BTreeMap<String, Vec<u8>>,
         meta: &PdfMeta,
     ) -> Result<Compiled, TypesetError> {
+        self.compile_document(main, files, meta)?.export_pdf()
+    }
+
+    /// The first half of [`Typesetter::compile_pdf`]: lays the document out (with the same
+    /// inputs and checks) but does not export it; [`LaidOut::export_pdf`] is the second half.
+    pub fn compile_document(
+        &self,
+        main: &str,
+        files: &BTreeMap<String, Vec<u8>>,
+        meta: &PdfMeta,
+    ) -> Result<LaidOut<'_>, TypesetError> {
         let today = meta.day()?;
         let options = meta.pdf_options()?;
         let main = Source::new(project_file_id(MAIN_PATH)?, main.to_string());
@@ -73,13 +85,46 @@ impl Typesetter {
         typst::comemo::evict(CACHE_MAX_AGE);
         let (mut document, warnings) = result?;
         meta.fill_document_info(document.info_mut());
-        let pdf = typst_pdf::pdf(&document, &options).map_err(|errors| TypesetError::Typst {
-            report: render(&world, &errors),
+        Ok(LaidOut {
+            world,
+            options,
+            document,
+            warnings,
+        })
+    }
+}
+
+/// A document laid out by [`Typesetter::compile_document`], not yet exported.
+pub struct LaidOut<'a> {
+    // Kept to place the export's errors in the sources.
+    world: DocumentWorld<'a>,
+    options: PdfOptions,
+    document: PagedDocument,
+    warnings: Vec<String>,
+}
+
+impl LaidOut<'_> {
+    /// The laid-out pages, with the document information filled in from [`PdfMeta`].
+    pub fn document(&self) -> &PagedDocument {
+        &self.document
+    }
+
+    /// Typst warnings, rendered as typst-cli prints them.
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
+    }
+
+    /// Exports the PDF (reproducible bytes, as [`Typesetter::compile_pdf`] writes them).
+    pub fn export_pdf(self) -> Result<Compiled, TypesetError> {
+        let pdf = typst_pdf::pdf(&self.document, &self.options).map_err(|errors| {
+            TypesetError::Typst {
+                report: render(&self.world, &errors),
+            }
         })?;
         Ok(Compiled {
             pdf,
-            pages: document.pages().len(),
-            warnings,
+            pages: self.document.pages().len(),
+            warnings: self.warnings,
         })
     }
 }
