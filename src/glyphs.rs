@@ -1,6 +1,8 @@
 //! Every character the report will print must have a glyph in the fonts of its style: a
 //! character no font has is an error at its place in the sources, never tofu in the PDF.
 
+use std::collections::BTreeSet;
+
 use crate::diagnostic::{Diagnostic, SourceFiles, Span};
 use crate::located::At;
 use crate::model::{Indicator, Report};
@@ -12,10 +14,28 @@ pub fn check_glyphs(
     files: &SourceFiles,
     typesetter: &Typesetter,
 ) -> Vec<Diagnostic> {
+    let texts = printed_texts(report);
     let mut diagnostics = Vec::new();
-    for (role, text) in printed_texts(report) {
-        for missing in typesetter.missing_glyphs(role, text.text) {
-            diagnostics.push(missing_glyph(missing, role, text.span, files));
+    for role in FontRole::ALL {
+        let in_role = || {
+            texts
+                .iter()
+                .filter(move |(r, _)| *r == role)
+                .map(|(_, t)| t)
+        };
+        // Ask the fonts once per distinct character, then find where the missing ones are.
+        let distinct: BTreeSet<char> = in_role().flat_map(|t| t.text.chars()).collect();
+        let missing = typesetter.missing_glyphs(role, &distinct.into_iter().collect::<String>());
+        if missing.is_empty() {
+            continue;
+        }
+        for text in in_role() {
+            let mut reported = BTreeSet::new();
+            for c in text.text.chars().filter(|c| missing.contains(c)) {
+                if reported.insert(c) {
+                    diagnostics.push(missing_glyph(c, role, text.span, files));
+                }
+            }
         }
     }
     diagnostics
