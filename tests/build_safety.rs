@@ -96,52 +96,40 @@ fn a_failed_build_leaves_the_previous_pdf_untouched() {
     );
 }
 
-#[test]
-fn user_templates_override_the_built_in_ones_but_cannot_reach_outside() {
-    let dir = tempfile::tempdir().unwrap();
-    let templates = dir.path().join("templates");
-    std::fs::create_dir(&templates).unwrap();
-    std::fs::write(
-        templates.join("report.typ.j2"),
-        "{% include \"style.typ.j2\" %}\n自定义模板：{{ doc.unit.name }}，总分 {{ doc.card.total }}\n",
-    )
-    .unwrap();
-    let pdf = build_ok(
-        SAMPLE,
-        dir.path(),
-        "r.pdf",
-        &["--templates", templates.to_str().unwrap()],
-    );
-    assert!(
-        squeezed(&pdf_text(&pdf))
-            .contains("自定义模板：武汉东湖新技术开发区豹澥街道办事处，总分90.66")
-    );
-
-    std::fs::write(templates.join("report.typ.j2"), "#read(\"/etc/passwd\")\n").unwrap();
-    let output = jixiao(&[
+/// Builds the sample with a user template folder holding only `report.typ.j2` = `main`.
+fn build_with_main_template(dir: &std::path::Path, main: &str, pdf: &str) -> std::process::Output {
+    let templates = dir.join("templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::write(templates.join("report.typ.j2"), main).unwrap();
+    let pdf = dir.join(pdf);
+    jixiao(&[
         "build",
         SAMPLE,
         "-o",
-        dir.path().join("x.pdf").to_str().unwrap(),
+        pdf.to_str().unwrap(),
         "--templates",
         templates.to_str().unwrap(),
-    ]);
+    ])
+}
+
+#[test]
+fn user_templates_override_the_built_in_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let main = "{% include \"style.typ.j2\" %}\n自定义模板：{{ doc.unit.name }}，总分 {{ doc.card.total }}\n";
+    let output = build_with_main_template(dir.path(), main, "r.pdf");
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = squeezed(&pdf_text(&dir.path().join("r.pdf")));
+    assert!(text.contains("自定义模板：武汉东湖新技术开发区豹澥街道办事处，总分90.66"));
+}
+
+#[test]
+fn templates_cannot_read_files_or_fetch_packages() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = build_with_main_template(dir.path(), "#read(\"/etc/passwd\")\n", "x.pdf");
     assert_eq!(output.status.code(), Some(1));
     assert!(!dir.path().join("x.pdf").exists());
 
-    std::fs::write(
-        templates.join("report.typ.j2"),
-        "#import \"@preview/cetz:0.3.0\"\n",
-    )
-    .unwrap();
-    let output = jixiao(&[
-        "build",
-        SAMPLE,
-        "-o",
-        dir.path().join("y.pdf").to_str().unwrap(),
-        "--templates",
-        templates.to_str().unwrap(),
-    ]);
+    let output = build_with_main_template(dir.path(), "#import \"@preview/cetz:0.3.0\"\n", "y.pdf");
     assert_eq!(output.status.code(), Some(1));
     assert!(
         stderr(&output).contains("@preview/cetz"),
@@ -153,17 +141,7 @@ fn user_templates_override_the_built_in_ones_but_cannot_reach_outside() {
 #[test]
 fn an_undefined_template_variable_is_an_error() {
     let dir = tempfile::tempdir().unwrap();
-    let templates = dir.path().join("templates");
-    std::fs::create_dir(&templates).unwrap();
-    std::fs::write(templates.join("report.typ.j2"), "{{ doc.unit.nmae }}\n").unwrap();
-    let output = jixiao(&[
-        "build",
-        SAMPLE,
-        "-o",
-        dir.path().join("x.pdf").to_str().unwrap(),
-        "--templates",
-        templates.to_str().unwrap(),
-    ]);
+    let output = build_with_main_template(dir.path(), "{{ doc.unit.nmae }}\n", "x.pdf");
     assert_eq!(output.status.code(), Some(1));
     assert!(
         stderr(&output).contains("report.typ.j2 第 1 行"),
