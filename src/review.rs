@@ -6,20 +6,25 @@ use rust_decimal::Decimal;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::{Band, Indicator, Report};
 use crate::score::{
-    DEFAULT_DEVIATION_THRESHOLD, IndicatorScore, Rule, Scores, band_range, two_decimals,
+    DEFAULT_DEVIATION_THRESHOLD, IndicatorScore, Rule, Scores, band_range_text, effective_band,
+    filled_actual, in_band, two_decimals,
 };
 
 pub fn review(report: &Report, scores: &Scores) -> Diagnostics {
     let mut diagnostics = Diagnostics::default();
+    // A threshold that is not positive is an error of its own (validate); the default stands in.
     let threshold = report
         .settings
         .deviation_threshold
         .as_ref()
-        .map_or(DEFAULT_DEVIATION_THRESHOLD, |t| t.value.0);
+        .map(|t| t.value.0)
+        .filter(|t| *t > Decimal::ZERO)
+        .unwrap_or(DEFAULT_DEVIATION_THRESHOLD);
     for (goal, goal_scores) in report.goals.iter().zip(&scores.goals) {
         for (indicator, score) in goal.indicators().zip(&goal_scores.indicators) {
             check_hand_score(indicator, score, &mut diagnostics);
             check_band_score(indicator, score, &mut diagnostics);
+            check_band_unused(indicator, score, &mut diagnostics);
             check_deviation(indicator, score, threshold, &mut diagnostics);
             check_unmet_explained(indicator, score, &mut diagnostics);
         }
@@ -74,36 +79,77 @@ fn check_hand_score(indicator: &Indicator, score: &IndicatorScore, diagnostics: 
     }
 }
 
-/// A qualitative indicator's score must lie inside the band it states; 部分达成 and 未达成 need one.
+/// A qualitative indicator's score must lie inside the band it reached (stated, or 达成 when the
+/// actual value is the target); 部分达成 and 未达成 need a hand score.
 fn check_band_score(indicator: &Indicator, score: &IndicatorScore, diagnostics: &mut Diagnostics) {
-    let (Rule::Qualitative, Some(band)) = (score.rule, &indicator.band) else {
+    let Some(actual) = &score.actual else {
         return;
     };
-    let (low, high) = band_range(band.value);
-    let (low, high) = (score.weight * low, score.weight * high);
+    if score.rule != Rule::Qualitative {
+        return;
+    }
+    let Some(band) = effective_band(indicator, &score.target, actual) else {
+        return;
+    };
     let name = &indicator.name.value;
-    let range = format!("{} 到 {}", two_decimals(low), two_decimals(high));
+    let range = band_range_text(band, score.weight);
     match &indicator.score {
-        None if band.value != Band::Reached => diagnostics.push(
+        None if band != Band::Reached => diagnostics.push(
             Diagnostic::error(format!(
-                "指标「{name}」为「{}」，需要填写得分（{range} 分之间）",
-                band.value.name_zh()
+                "指标「{name}」{}，需要填写得分（{range}）",
+                band_label(indicator, band)
             ))
-            .at(band.span)
-            .help(format!("加上「得分: …」，取值在 {range} 之间")),
+            .at_opt(indicator.band.as_ref().map(|b| b.span))
+            .help(format!("加上「得分: …」，取值在 {range}")),
         ),
-        // Bands share their edges: 80 % is both 达成 and 部分达成.
-        Some(hand) if !(low..=high).contains(&hand.value.0) => diagnostics.push(
+        Some(hand) if !in_band(band, hand.value.0, score.weight) => diagnostics.push(
             Diagnostic::error(format!(
-                "指标「{name}」为「{}」，得分 {} 不在该档次的 {range} 分之间",
-                band.value.name_zh(),
+                "指标「{name}」{}，得分 {} 不在该档次的 {range}之内",
+                band_label(indicator, band),
                 two_decimals(hand.value.0)
             ))
             .at(hand.span)
-            .help("调整得分，或改为与得分相符的完成档次"),
+            .help(band_help(indicator)),
         ),
         _ => {}
     }
+}
+
+/// "为「部分达成」", or why 达成 when the band is not stated.
+fn band_label(indicator: &Indicator, band: Band) -> String {
+    if indicator.band.is_some() {
+        format!("为「{}」", band.name_zh())
+    } else {
+        format!("的实际完成值与目标值相同，为「{}」", band.name_zh())
+    }
+}
+
+fn band_help(indicator: &Indicator) -> &'static str {
+    if indicator.band.is_some() {
+        "调整得分，或改为与得分相符的完成档次（达成 80%–100%，部分达成 60%–80%，未达成 0–60%）"
+    } else {
+        "实际完成值与目标值相同即为「达成」（得分在分值的 80%–100%）；否则加上「完成档次: 部分达成」或「完成档次: 未达成」"
+    }
+}
+
+/// 完成档次 only applies to qualitative indicators; elsewhere it is ignored, which should be said.
+fn check_band_unused(indicator: &Indicator, score: &IndicatorScore, diagnostics: &mut Diagnostics) {
+    let Some(band) = &indicator.band else {
+        return;
+    };
+    if score.rule == Rule::Qualitative {
+        return;
+    }
+    diagnostics.push(
+        Diagnostic::warning(format!(
+            "指标「{}」不是定性指标，完成档次「{}」不参与计分（{}）",
+            indicator.name.value,
+            band.value.name_zh(),
+            score.rule.name_zh()
+        ))
+        .at(band.span)
+        .help("删去「完成档次」；要按评价人的判断给分，请写「得分」和「得分说明」"),
+    );
 }
 
 fn check_deviation(
@@ -118,21 +164,24 @@ fn check_deviation(
     if excess * Decimal::ONE_HUNDRED < threshold_percent || has_explanation(indicator) {
         return;
     }
-    let at = indicator
-        .actual
-        .as_ref()
-        .map_or(indicator.name.span, |a| a.span);
+    let actual = filled_actual(indicator);
+    let at = actual.map_or(indicator.name.span, |a| a.span);
+    let beyond = if score.rule == Rule::Higher {
+        "超出"
+    } else {
+        "低于"
+    };
     diagnostics.push(
         Diagnostic::warning(format!(
-            "指标「{}」偏差大：实际完成值「{}」超出目标值「{}」{}%，没有说明原因",
+            "指标「{}」偏差大：实际完成值「{}」{beyond}目标值「{}」{}%，没有说明原因",
             indicator.name.value,
-            indicator.actual.as_ref().map_or("", |a| &a.0),
+            actual.map_or("", |a| &a.0),
             indicator.target.0,
             two_decimals(excess * Decimal::ONE_HUNDRED)
         ))
         .at(at)
         .help(format!(
-            "超出目标 {}% 及以上须说明原因：加上「说明: …」，或检查目标值是否定得过低",
+            "实际完成值偏离目标 {}% 及以上须说明原因：加上「说明: …」，或检查目标值是否定得合理",
             threshold_percent.normalize()
         )),
     );
@@ -143,7 +192,7 @@ fn check_unmet_explained(
     score: &IndicatorScore,
     diagnostics: &mut Diagnostics,
 ) {
-    if score.met || has_explanation(indicator) || indicator.actual.is_none() {
+    if score.met || has_explanation(indicator) || filled_actual(indicator).is_none() {
         return;
     }
     diagnostics.push(

@@ -3,8 +3,9 @@
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
-use crate::model::{Band, Budget, Direction, Goal, Indicator, Report, ReverseRule};
-use crate::value::{Quantity, Value, parse_value};
+use crate::located::At;
+use crate::model::{Band, Budget, Direction, Goal, Indicator, Report, ReverseRule, Text};
+use crate::value::{Comparator, Quantity, Value, parse_value};
 
 /// 偏差大 by default: a met indicator 30 % or more above its target.
 pub const DEFAULT_DEVIATION_THRESHOLD: Decimal = Decimal::from_parts(30, 0, 0, false, 0);
@@ -49,7 +50,8 @@ pub struct IndicatorScore {
     pub hand_scored: bool,
     /// 完成: the score equals the weight.
     pub met: bool,
-    /// How far a met 正向 quantity is above its target, as a fraction (0.30 = 30 %).
+    /// How far a met quantity is beyond its target in the better direction (above it for 正向,
+    /// below it for 反向), as a fraction of the target (0.30 = 30 %).
     pub excess: Option<Decimal>,
 }
 
@@ -122,13 +124,47 @@ pub fn round_score(value: Decimal) -> Decimal {
     value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
 }
 
-/// The share of the weight each band allows: (lowest, highest) as fractions.
+/// The share of the weight each band allows: (lowest, highest) as fractions. Each band includes
+/// its lowest share and, except 达成, not its highest (财预〔2020〕10号: 100–80 %（含 80 %）,
+/// 80–60 %（含 60 %）, 60–0 %): 80 % is 达成, 60 % is 部分达成.
 pub fn band_range(band: Band) -> (Decimal, Decimal) {
     let percent = |n: i64| Decimal::new(n, 2);
     match band {
         Band::Reached => (percent(80), percent(100)),
         Band::Partly => (percent(60), percent(80)),
         Band::Missed => (percent(0), percent(60)),
+    }
+}
+
+/// Whether `score` (of `weight`) lies inside `band`, by [`band_range`]'s edges.
+pub fn in_band(band: Band, score: Decimal, weight: Decimal) -> bool {
+    let (low, high) = band_range(band);
+    let (low, high) = (weight * low, weight * high);
+    let below_top = if band == Band::Reached {
+        score <= high
+    } else {
+        score < high
+    };
+    score >= low && below_top
+}
+
+/// The band's scores in words: "1.60 到 2.00 分" or "1.20 分（含）到 1.60 分（不含）".
+pub fn band_range_text(band: Band, weight: Decimal) -> String {
+    let (low, high) = band_range(band);
+    let (low, high) = (two_decimals(weight * low), two_decimals(weight * high));
+    match band {
+        Band::Reached => format!("{low} 到 {high} 分"),
+        _ => format!("{low} 分（含）到 {high} 分（不含）"),
+    }
+}
+
+/// The band a qualitative indicator reached: the stated 完成档次, or 达成 when the actual value
+/// is the target as written; None when neither (the indicator must state its band).
+pub fn effective_band(indicator: &Indicator, target: &Value, actual: &Value) -> Option<Band> {
+    match indicator.band.as_ref().map(|b| b.value) {
+        Some(band) => Some(band),
+        None if same_text(target, actual) => Some(Band::Reached),
+        None => None,
     }
 }
 
@@ -183,15 +219,23 @@ fn score_goal(goal: &Goal, reverse: ReverseRule) -> GoalScore {
     }
 }
 
+/// The 实际完成值 when it says something: a blank one (`实际完成值: ""`) is not filled in.
+pub fn filled_actual(indicator: &Indicator) -> Option<&At<Text>> {
+    indicator
+        .actual
+        .as_ref()
+        .filter(|actual| !actual.value.0.trim().is_empty())
+}
+
 pub fn score_indicator(indicator: &Indicator, reverse: ReverseRule) -> IndicatorScore {
     let weight = indicator.weight.value.0;
     let target = parse_value(&indicator.target);
-    let actual = indicator.actual.as_ref().map(|a| parse_value(a));
+    let actual = filled_actual(indicator).map(|a| parse_value(a));
     let direction = indicator.direction.as_ref().map(|d| d.value);
     let (rule, fraction) = rule_fraction(&target, actual.as_ref(), direction, indicator, reverse);
-    let rule_score = round_score(weight * fraction.clamp(Decimal::ZERO, Decimal::ONE));
+    let rule_score = rule_share(weight, fraction);
     let hand_score = indicator.score.as_ref().map(|s| s.value.0);
-    let score = hand_score.unwrap_or(rule_score);
+    let score = hand_score.map_or(rule_score, |hand| bounded_hand_score(hand, weight));
     let met = score == weight;
     IndicatorScore {
         excess: excess(rule, &target, actual.as_ref()).filter(|_| met),
@@ -204,6 +248,18 @@ pub fn score_indicator(indicator: &Indicator, reverse: ReverseRule) -> Indicator
         hand_scored: hand_score.is_some(),
         met,
     }
+}
+
+/// The rule's score: 分值 × the share, rounded, never above 分值 (a weight with more than two
+/// decimals, itself an error, stays met when the target is reached).
+fn rule_share(weight: Decimal, fraction: Decimal) -> Decimal {
+    round_score(weight * fraction.clamp(Decimal::ZERO, Decimal::ONE)).min(weight)
+}
+
+/// A hand score as it counts: rounded to 0.01 and kept inside [0, 分值] (one outside is an error
+/// the review reports; the score stays a possible one meanwhile).
+fn bounded_hand_score(hand: Decimal, weight: Decimal) -> Decimal {
+    round_score(hand).max(Decimal::ZERO).min(weight)
 }
 
 /// Which rule applies and the share of the weight it gives (before rounding).
@@ -233,7 +289,11 @@ fn quantity_fraction(
     reverse: ReverseRule,
 ) -> (Rule, Decimal) {
     let (a, b) = (target.number, actual.number);
-    if a.is_zero() {
+    let lower_is_better = match direction {
+        Some(direction) => direction == Direction::Lower,
+        None => target.comparator.is_some_and(|c| c.is_upper_bound()),
+    };
+    if a.is_zero() && !explicitly_higher(target, direction) {
         let full = if b.is_zero() {
             Decimal::ONE
         } else {
@@ -241,10 +301,6 @@ fn quantity_fraction(
         };
         return (Rule::ZeroTarget, full);
     }
-    let lower_is_better = match direction {
-        Some(direction) => direction == Direction::Lower,
-        None => target.comparator.is_some_and(|c| c.is_upper_bound()),
-    };
     if !lower_is_better {
         let met = b >= a;
         return (Rule::Higher, if met { Decimal::ONE } else { b / a });
@@ -263,15 +319,22 @@ fn quantity_fraction(
     }
 }
 
+/// Higher is better by the target's `≥`/`>` or by `方向: 正向`: then a target of 0 is met by any
+/// actual value (a plain `0起` is a zero target).
+fn explicitly_higher(target: &Quantity, direction: Option<Direction>) -> bool {
+    match direction {
+        Some(direction) => direction == Direction::Higher,
+        None => matches!(
+            target.comparator,
+            Some(Comparator::AtLeast | Comparator::MoreThan)
+        ),
+    }
+}
+
 /// An actual equal to its target is 达成; otherwise the stated band decides: 达成 is full, the
 /// other bands need a hand score (their lowest share stands in until one is given).
 fn qualitative_fraction(target: &Value, actual: &Value, indicator: &Indicator) -> Decimal {
-    let band = match indicator.band.as_ref().map(|b| b.value) {
-        Some(band) => band,
-        None if same_text(target, actual) => Band::Reached,
-        None => Band::Missed,
-    };
-    match band {
+    match effective_band(indicator, target, actual).unwrap_or(Band::Missed) {
         Band::Reached => Decimal::ONE,
         other => band_range(other).0,
     }
@@ -294,13 +357,18 @@ fn value_text(value: &Value) -> String {
     }
 }
 
+/// How far the actual value lies beyond the target in the better direction, as a fraction of the
+/// target: above it for 正向, below it for 反向 (zero targets have none).
 fn excess(rule: Rule, target: &Value, actual: Option<&Value>) -> Option<Decimal> {
-    match (rule, target, actual) {
-        (Rule::Higher, Value::Quantity(a), Some(Value::Quantity(b)))
-            if a.number > Decimal::ZERO =>
-        {
-            Some((b.number - a.number) / a.number)
-        }
+    let (Value::Quantity(a), Some(Value::Quantity(b))) = (target, actual) else {
+        return None;
+    };
+    if a.number <= Decimal::ZERO {
+        return None;
+    }
+    match rule {
+        Rule::Higher => Some((b.number - a.number) / a.number),
+        Rule::LowerRatio | Rule::LowerLinear => Some((a.number - b.number) / a.number),
         _ => None,
     }
 }

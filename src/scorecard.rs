@@ -222,7 +222,12 @@ impl Scorecard {
 fn aligned(rows: &[Vec<String>], right: &[bool]) -> String {
     let columns = rows.first().map_or(0, Vec::len);
     let widths: Vec<usize> = (0..columns)
-        .map(|c| rows.iter().map(|r| r[c].width()).max().unwrap_or(0))
+        .map(|c| {
+            rows.iter()
+                .map(|r| r.get(c).map_or(0, |cell| cell.width()))
+                .max()
+                .unwrap_or(0)
+        })
         .collect();
     let mut out = String::new();
     for row in rows {
@@ -231,7 +236,7 @@ fn aligned(rows: &[Vec<String>], right: &[bool]) -> String {
             .zip(&widths)
             .zip(right)
             .map(|((cell, width), right)| {
-                let pad = " ".repeat(width - cell.width());
+                let pad = " ".repeat(width.saturating_sub(cell.width()));
                 if *right {
                     format!("{pad}{cell}")
                 } else {

@@ -6,8 +6,8 @@ use rust_decimal::Decimal;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::located::At;
-use crate::model::{Amount, Goal, Indicator, Report};
-use crate::score::two_decimals;
+use crate::model::{Amount, Goal, Indicator, Level1, Report};
+use crate::score::{filled_actual, two_decimals};
 use crate::taxonomy;
 use crate::value::{Value, parse_value};
 use crate::yaml_error::closest;
@@ -18,6 +18,7 @@ const MIN_SATISFACTION_SHARE: Decimal = Decimal::from_parts(5, 0, 0, false, 2);
 /// Every problem of the report that needs no score to see.
 pub fn validate(report: &Report) -> Diagnostics {
     let mut diagnostics = Diagnostics::default();
+    check_settings(report, &mut diagnostics);
     check_budget(report, &mut diagnostics);
     check_total_weight(report, &mut diagnostics);
     for goal in &report.goals {
@@ -42,9 +43,46 @@ fn negative(what: &str, amount: &At<Amount>) -> Option<Diagnostic> {
     })
 }
 
+/// Weights and scores are printed and added with two decimals: more would not add up.
+fn beyond_cents(what: &str, amount: &At<Amount>) -> Option<Diagnostic> {
+    (amount.value.0.normalize().scale() > 2).then(|| {
+        Diagnostic::error(format!(
+            "{what} {} 超过两位小数",
+            amount.value.0.normalize()
+        ))
+        .at(amount.span)
+        .help(format!(
+            "分值和得分最多保留两位小数（如 {}），否则打印出的数字加起来与合计不符",
+            two_decimals(amount.value.0)
+        ))
+    })
+}
+
+/// A weight is not negative and has at most two decimals.
+fn check_weight(what: &str, weight: &At<Amount>, diagnostics: &mut Diagnostics) {
+    diagnostics.extend(negative(what, weight));
+    diagnostics.extend(beyond_cents(what, weight));
+}
+
+fn check_settings(report: &Report, diagnostics: &mut Diagnostics) {
+    let Some(threshold) = &report.settings.deviation_threshold else {
+        return;
+    };
+    if threshold.value.0 <= Decimal::ZERO {
+        diagnostics.push(
+            Diagnostic::error(format!(
+                "偏差大阈值必须大于 0（写的是 {}%）",
+                threshold.value.0
+            ))
+            .at(threshold.span)
+            .help("写成「偏差大阈值: 30%」这样的正百分数；不写时默认为 30%"),
+        );
+    }
+}
+
 fn check_budget(report: &Report, diagnostics: &mut Diagnostics) {
     let budget = &report.budget;
-    diagnostics.extend(negative("预算的分值", &budget.weight));
+    check_weight("预算的分值", &budget.weight, diagnostics);
     diagnostics.extend(negative("执行数", &budget.spent));
     for amount in [&budget.approved, &budget.basic, &budget.project]
         .into_iter()
@@ -97,7 +135,11 @@ fn check_total_weight(report: &Report, diagnostics: &mut Diagnostics) {
 }
 
 fn check_goal_weight(goal: &Goal, diagnostics: &mut Diagnostics) {
-    diagnostics.extend(negative("年度目标的分值", &goal.weight));
+    check_weight(
+        &format!("年度目标「{}」的分值", goal.name.value),
+        &goal.weight,
+        diagnostics,
+    );
     let sum: Decimal = goal.indicators().map(|i| i.weight.value.0).sum();
     if sum != goal.weight.value.0 {
         diagnostics.push(
@@ -149,15 +191,51 @@ fn check_duplicate_names(goal: &Goal, diagnostics: &mut Diagnostics) {
 }
 
 fn check_indicator(indicator: &Indicator, diagnostics: &mut Diagnostics) {
-    diagnostics.extend(negative("指标的分值", &indicator.weight));
+    let name = &indicator.name.value;
+    check_weight(
+        &format!("指标「{name}」的分值"),
+        &indicator.weight,
+        diagnostics,
+    );
+    if indicator.weight.value.0.is_zero() {
+        diagnostics.push(
+            Diagnostic::warning(format!(
+                "指标「{name}」的分值为 0，不论完成与否都不影响得分"
+            ))
+            .at(indicator.weight.span)
+            .help("给指标分配分值，或删去这一指标"),
+        );
+    }
+    if let Some(score) = &indicator.score {
+        diagnostics.extend(beyond_cents(&format!("指标「{name}」的得分"), score));
+    }
+    check_values(indicator, diagnostics);
+}
+
+/// The target and actual value: filled in, comparable, a band where they differ in words.
+fn check_values(indicator: &Indicator, diagnostics: &mut Diagnostics) {
+    if indicator.target.trim().is_empty() {
+        diagnostics.push(
+            Diagnostic::error(format!(
+                "指标「{}」的年初目标值是空的",
+                indicator.name.value
+            ))
+            .at(indicator.target.span)
+            .help("填写年初设定的目标值，如「≥80%」「30 个」「0起」或「不断提升」"),
+        );
+        return;
+    }
     let target = parse_value(&indicator.target);
-    let Some(actual_text) = &indicator.actual else {
+    let Some(actual_text) = filled_actual(indicator) else {
         diagnostics.push(
             Diagnostic::warning(format!(
                 "指标「{}」还没有填写实际完成值，按 0 分计",
                 indicator.name.value
             ))
-            .at(indicator.name.span)
+            .at(indicator
+                .actual
+                .as_ref()
+                .map_or(indicator.name.span, |blank| blank.span))
             .help("填写「实际完成值」；确实取不到数据时写「实际完成值: 无法取得」"),
         );
         return;
@@ -212,25 +290,50 @@ fn check_satisfaction_share(report: &Report, diagnostics: &mut Diagnostics) {
             .iter()
             .map(|g| g.weight.value.0)
             .sum::<Decimal>();
-    let satisfaction: Decimal = report
+    let groups = satisfaction_groups(report);
+    let satisfaction: Decimal = groups
+        .iter()
+        .flat_map(|l1| l1.groups.iter().flat_map(|l2| &l2.indicators))
+        .map(|i| i.weight.value.0)
+        .sum();
+    if total <= Decimal::ZERO || satisfaction >= total * MIN_SATISFACTION_SHARE {
+        return;
+    }
+    let diagnostic = Diagnostic::warning(format!(
+        "满意度指标的分值合计 {}，不到总分 {} 的 5%（{}）",
+        two_decimals(satisfaction),
+        two_decimals(total),
+        two_decimals(total * MIN_SATISFACTION_SHARE)
+    ))
+    .help(
+        "服务对象满意度指标的分值合计一般不低于总分的 5%：提高其分值，或为年度目标增设满意度指标",
+    );
+    diagnostics.push(at_satisfaction_groups(diagnostic, report, &groups));
+}
+
+fn satisfaction_groups(report: &Report) -> Vec<&Level1> {
+    report
         .goals
         .iter()
         .flat_map(|g| &g.groups)
         .filter(|l1| l1.name.value == taxonomy::SATISFACTION)
-        .flat_map(|l1| l1.groups.iter().flat_map(|l2| &l2.indicators))
-        .map(|i| i.weight.value.0)
-        .sum();
-    if total > Decimal::ZERO && satisfaction < total * MIN_SATISFACTION_SHARE {
-        diagnostics.push(
-            Diagnostic::warning(format!(
-                "满意度指标的分值合计 {}，不到总分 {} 的 5%",
-                two_decimals(satisfaction),
-                two_decimals(total)
-            ))
-            .at(report.budget.weight.span)
-            .help("服务对象满意度指标的分值一般不低于总分的 5%"),
-        );
-    }
+        .collect()
+}
+
+/// Points at the first 满意度指标 and shows the others; without any, at the first goal.
+fn at_satisfaction_groups(
+    diagnostic: Diagnostic,
+    report: &Report,
+    groups: &[&Level1],
+) -> Diagnostic {
+    let Some((first, others)) = groups.split_first() else {
+        return diagnostic.at_opt(report.goals.first().map(|g| g.name.span));
+    };
+    others
+        .iter()
+        .fold(diagnostic.at(first.name.span), |diagnostic, other| {
+            diagnostic.related(other.name.span, "满意度指标")
+        })
 }
 
 fn check_texts(report: &Report, diagnostics: &mut Diagnostics) {
