@@ -150,11 +150,13 @@ fn quote(out: &mut String, files: &SourceFiles, span: Span, note: &str) {
     let underlined = text
         .get(span.start..(span.start + span.len).min(line_start + line.len()))
         .unwrap_or("");
+    // A tab is shown as one space, which is also its width here.
     let pad = " ".repeat(before.width());
     let carets = "^".repeat(underlined.width().max(1));
     let _ = writeln!(out, "{gutter} |");
-    let _ = writeln!(out, "{} | {}", span.line, line);
-    let _ = writeln!(out, "{gutter} | {pad}{carets} {note}");
+    let _ = writeln!(out, "{} | {}", span.line, line.replace('\t', " "));
+    let caret_line = format!("{gutter} | {pad}{carets} {note}");
+    let _ = writeln!(out, "{}", caret_line.trim_end());
 }
 
 fn line_start_offset(text: &str, line: usize) -> usize {

@@ -9,7 +9,7 @@ use serde::{Deserialize, Deserializer};
 
 use crate::diagnostic::{Diagnostic, Diagnostics, FileId, SourceFiles, Span};
 use crate::located::{At, parsing_file};
-use crate::model::{AbridgedTexts, AnnexTexts, Budget, Date, Goal, Report, Settings};
+use crate::model::{AbridgedTexts, AnnexTexts, Budget, Date, Goal, Report, Settings, Year};
 use crate::yaml_error::translate;
 
 /// Why a report could not be read at all (as opposed to read and found wrong).
@@ -63,13 +63,9 @@ pub fn load_texts(inputs: Vec<(PathBuf, String)>) -> Loaded {
     let mut entries = Vec::new();
     for (path, text) in inputs {
         let id = files.add(path, text);
-        match parse_file(id, files.text(id)) {
-            Ok(part) => {
-                diagnostics.extend(part.problems);
-                entries.extend(part.entries);
-            }
-            Err(diagnostic) => diagnostics.push(diagnostic),
-        }
+        let part = parse_file(id, files.text(id));
+        diagnostics.extend(part.problems);
+        entries.extend(part.entries);
     }
     let report = if diagnostics.has_errors() {
         None
@@ -158,17 +154,35 @@ struct FilePart {
     problems: Vec<Diagnostic>,
 }
 
-fn parse_file(file: FileId, text: &str) -> Result<FilePart, Diagnostic> {
+impl FilePart {
+    fn empty() -> FilePart {
+        FilePart {
+            entries: Vec::new(),
+            problems: Vec::new(),
+        }
+    }
+
+    /// A file that could not be read: its one error and no entries.
+    fn failed(problem: Diagnostic) -> FilePart {
+        FilePart {
+            entries: Vec::new(),
+            problems: vec![problem],
+        }
+    }
+}
+
+/// Reads one file: first as plain YAML, so that a syntax error is reported where it is rather
+/// than as whatever the typed reading stumbled on first; then into the report's types.
+fn parse_file(file: FileId, text: &str) -> FilePart {
+    if let Err(error) = serde_saphyr::from_str_with_options::<IgnoredAny>(text, yaml_options()) {
+        return FilePart::failed(translate(&error, file, text));
+    }
     let result = parsing_file(file, || {
         serde_saphyr::from_str_with_options::<Option<FilePart>>(text, yaml_options())
     });
     match result {
-        Ok(Some(part)) => Ok(part),
-        Ok(None) => Ok(FilePart {
-            entries: Vec::new(),
-            problems: Vec::new(),
-        }),
-        Err(error) => Err(translate(&error, file)),
+        Ok(part) => part.unwrap_or_else(FilePart::empty),
+        Err(error) => FilePart::failed(translate(&error, file, text)),
     }
 }
 
@@ -197,10 +211,7 @@ impl<'de> Visitor<'de> for FilePartVisitor {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<FilePart, A::Error> {
-        let mut part = FilePart {
-            entries: Vec::new(),
-            problems: Vec::new(),
-        };
+        let mut part = FilePart::empty();
         while let Some(key) = map.next_key::<At<String>>()? {
             match next_entry(&key, &mut map)? {
                 Some(entry) => part.entries.push((key, entry)),
@@ -222,7 +233,10 @@ fn next_entry<'de, A: MapAccess<'de>>(
         "单位名称" => Entry::UnitName(map.next_value()?),
         "简称" => Entry::ShortName(map.next_value()?),
         "地区" => Entry::Region(map.next_value()?),
-        "年度" => Entry::Year(map.next_value()?),
+        "年度" => {
+            let year: At<Year> = map.next_value()?;
+            Entry::Year(At::new(year.value.0, year.span))
+        }
         "提交时间" => Entry::Submitted(map.next_value()?),
         "报告名称" => Entry::Title(map.next_value()?),
         "设置" => Entry::Settings(map.next_value()?),
@@ -276,15 +290,28 @@ fn merge(
 ) -> Option<Report> {
     let mut seen: BTreeMap<String, Span> = BTreeMap::new();
     let mut draft = Draft::default();
+    let mut duplicates = false;
     for (key, entry) in entries {
-        if let Some(first) = seen.get(&key.value) {
+        let name = canonical_key(&key.value, &entry);
+        if let Some(first) = seen.get(&name) {
             diagnostics.push(duplicate_key(&key, *first, files));
+            duplicates = true;
             continue;
         }
-        seen.insert(key.value.clone(), key.span);
+        seen.insert(name, key.span);
         draft.take(key.span, entry);
     }
-    draft.finish(files, diagnostics)
+    let report = draft.finish(files, diagnostics);
+    // With one of two values dropped, checking the rest would report errors of our making.
+    report.filter(|_| !duplicates)
+}
+
+/// The key as compared for duplicates: `年度目标1`, `年度目标 1` and `年度目标１` are one goal.
+fn canonical_key(key: &str, entry: &Entry) -> String {
+    match entry {
+        Entry::NumberedGoal(number, _) => format!("年度目标{number}"),
+        _ => key.to_string(),
+    }
 }
 
 fn duplicate_key(key: &At<String>, first: Span, files: &SourceFiles) -> Diagnostic {
@@ -431,16 +458,29 @@ fn numbered_in_order(
     Some(goals)
 }
 
-/// Line 1 of the first file: where a missing top-level key is reported.
+/// The first line of the first file that is not blank or a comment: where a missing
+/// top-level key is reported.
 fn first_line(files: &SourceFiles) -> Span {
+    let text = files.iter().next().map_or("", |(_, _, text)| text);
+    let mut start = 0;
+    for (number, line) in (1..).zip(text.split_inclusive('\n')) {
+        let content = line.trim();
+        if !content.is_empty() && !content.starts_with('#') {
+            return Span {
+                file: 0,
+                line: number,
+                column: 1,
+                start,
+                len: line.trim_end().len(),
+            };
+        }
+        start += line.len();
+    }
     Span {
         file: 0,
         line: 1,
         column: 1,
         start: 0,
-        len: files
-            .iter()
-            .next()
-            .map_or(0, |(_, _, text)| text.lines().next().map_or(0, str::len)),
+        len: 0,
     }
 }

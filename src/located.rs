@@ -36,6 +36,41 @@ pub(crate) fn span_of(location: &serde_saphyr::Location) -> Span {
     }
 }
 
+/// Like [`span_of`], for the place of an error in `text`: syntax errors only know their line
+/// and column, the start of a list or mapping has no length; such a span covers one character.
+pub(crate) fn span_in(location: &serde_saphyr::Location, text: &str) -> Span {
+    let span = span_of(location);
+    let start = match location.span().byte_offset() {
+        Some(_) => span.start,
+        None => byte_offset(text, span.line, span.column),
+    };
+    let len = match location.span().byte_len() {
+        Some(len) if len > 0 => span.len,
+        _ => text
+            .get(start..)
+            .and_then(|rest| rest.chars().next())
+            .filter(|c| *c != '\n' && *c != '\r')
+            .map_or(0, char::len_utf8),
+    };
+    Span { start, len, ..span }
+}
+
+/// The byte offset of 1-based `line` and character `column` in `text` (clamped to the line).
+pub(crate) fn byte_offset(text: &str, line: usize, column: usize) -> usize {
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    let rest = text.get(line_start..).unwrap_or("");
+    let line_text = rest.split('\n').next().unwrap_or("");
+    let within = line_text
+        .char_indices()
+        .nth(column.saturating_sub(1))
+        .map_or(line_text.len(), |(offset, _)| offset);
+    line_start + within
+}
+
 /// A value with the place in the sources where it was written.
 #[derive(Clone, PartialEq, Eq)]
 pub struct At<T> {

@@ -8,6 +8,7 @@ use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 
 use crate::located::At;
+use crate::yaml_error::with_help;
 
 /// A whole report, merged from its source files.
 #[derive(Clone, Debug)]
@@ -230,27 +231,51 @@ impl std::ops::Deref for Amount {
 impl<'de> Deserialize<'de> for Amount {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = deserializer.deserialize_str(ScalarText("数字（如 13581.29）"))?;
-        parse_amount(&text).map(Amount).ok_or_else(|| {
-            de::Error::custom(format!(
-                "「{text}」不是有效的数字：请只写阿拉伯数字和小数点，如 13581.29（不要写单位、千分位逗号或汉字）"
-            ))
-        })
+        parse_amount(&text)
+            .map(Amount)
+            .ok_or_else(|| de::Error::custom(not_a_number(&text)))
     }
 }
 
-/// Reads a plain decimal number; `+`, `,` and exponents are not accepted.
-pub fn parse_amount(text: &str) -> Option<Decimal> {
-    let text = text.trim();
+fn not_a_number(text: &str) -> String {
+    if is_plain_number(text.trim()) {
+        return with_help(
+            &format!("「{text}」的位数太多，无法精确计算"),
+            "数字最多 28 位（整数和小数合计）：检查是否多写了数字",
+        );
+    }
+    let without_commas = text.replace([',', '，'], "");
+    let help = if parse_amount(&without_commas).is_some() {
+        format!("去掉千分位逗号，写成 {}", without_commas.trim())
+    } else {
+        "只写阿拉伯数字和小数点，如 13581.29（不要写单位、千分位逗号或汉字）".to_string()
+    };
+    with_help(&format!("「{text}」不是有效的数字"), &help)
+}
+
+/// Whether `text` is written as a plain decimal: digits with at most one inner point, maybe `-`.
+fn is_plain_number(text: &str) -> bool {
     let digits = text.strip_prefix('-').unwrap_or(text);
-    let valid = !digits.is_empty()
+    !digits.is_empty()
         && !digits.starts_with('.')
         && !digits.ends_with('.')
         && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
-        && digits.matches('.').count() <= 1;
-    if !valid {
+        && digits.matches('.').count() <= 1
+}
+
+/// Reads a plain decimal number exactly; `+`, `,` and exponents are not accepted, nor numbers
+/// with more digits than a decimal holds (which the decimal type would silently round).
+pub fn parse_amount(text: &str) -> Option<Decimal> {
+    let text = text.trim();
+    if !is_plain_number(text) {
         return None;
     }
-    Decimal::from_str(text).ok()
+    let written_scale = text
+        .split_once('.')
+        .map_or(0, |(_, fraction)| fraction.len());
+    Decimal::from_str(text)
+        .ok()
+        .filter(|number| usize::try_from(number.scale()).is_ok_and(|scale| scale == written_scale))
 }
 
 /// A percentage written `30%` or `30`.
@@ -262,7 +287,10 @@ impl<'de> Deserialize<'de> for Percent {
         let text = deserializer.deserialize_str(ScalarText("百分数（如 30%）"))?;
         let number = text.trim().trim_end_matches(['%', '％']);
         parse_amount(number).map(Percent).ok_or_else(|| {
-            de::Error::custom(format!("「{text}」不是有效的百分数：请写成 30% 这样的形式"))
+            de::Error::custom(with_help(
+                &format!("「{text}」不是有效的百分数"),
+                "写成 30% 这样的形式",
+            ))
         })
     }
 }
@@ -282,6 +310,29 @@ impl<'de> Deserialize<'de> for Text {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = deserializer.deserialize_str(ScalarText("文字或数字"))?;
         Ok(Text(text.trim().to_string()))
+    }
+}
+
+/// A budget year written as four digits: `2022`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Year(pub u16);
+
+impl<'de> Deserialize<'de> for Year {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = deserializer.deserialize_str(ScalarText("年份（如 2022）"))?;
+        let trimmed = text.trim();
+        let four_digits = trimmed.len() == 4 && trimmed.chars().all(|c| c.is_ascii_digit());
+        trimmed
+            .parse()
+            .ok()
+            .filter(|_| four_digits)
+            .map(Year)
+            .ok_or_else(|| {
+                de::Error::custom(with_help(
+                    &format!("「{text}」不是有效的年度"),
+                    "用四位阿拉伯数字写年份，如 2022（不要写「年」字或汉字数字）",
+                ))
+            })
     }
 }
 
@@ -324,8 +375,9 @@ impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = deserializer.deserialize_str(ScalarText("日期（如 2023-06-10）"))?;
         Date::parse(&text).ok_or_else(|| {
-            de::Error::custom(format!(
-                "「{text}」不是有效的日期：请写成 2023-06-10 这样的 年-月-日"
+            de::Error::custom(with_help(
+                &format!("「{text}」不是有效的日期"),
+                "写成 2023-06-10 这样的「年-月-日」，并检查这一天是否存在",
             ))
         })
     }
