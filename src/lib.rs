@@ -17,6 +17,7 @@ pub mod model;
 pub mod output;
 pub mod render;
 pub mod review;
+pub mod scaffold;
 pub mod score;
 pub mod scorecard;
 pub mod taxonomy;
@@ -26,6 +27,7 @@ pub mod typst_escape;
 pub mod validate;
 pub mod value;
 pub(crate) mod yaml_error;
+pub mod yaml_text;
 
 use std::path::Path;
 

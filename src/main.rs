@@ -33,6 +33,8 @@ enum Command {
     },
     /// 生成 PDF：校验、计分、排版
     Build(BuildArgs),
+    /// 新建报告：由上年度的报告生成下一年度的（--from），或写出一份带注释的示例
+    New(NewArgs),
 }
 
 #[derive(clap::Args)]
@@ -54,6 +56,18 @@ struct BuildArgs {
     /// 生成符合此标准的 PDF
     #[arg(long, value_enum)]
     pdf_standard: Option<PdfStandard>,
+}
+
+#[derive(clap::Args)]
+struct NewArgs {
+    /// 新报告的文件夹（须不存在或为空）
+    dir: PathBuf,
+    /// 上年度报告的 YAML 文件或文件夹：沿用其单位、目标和指标，清空实际完成值、说明和文字
+    #[arg(long, value_name = "SRC")]
+    from: Option<PathBuf>,
+    /// 新报告的年度（默认：上年度报告的年度 + 1；示例报告为去年）
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1000..=9998))]
+    year: Option<u16>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -78,6 +92,7 @@ fn main() -> ExitCode {
         Command::Check { src } => check(&src),
         Command::Score { src, format } => score(&src, format),
         Command::Build(args) => build(&args),
+        Command::New(args) => new(&args),
     }
 }
 
@@ -189,4 +204,18 @@ fn default_output(src: &Path) -> PathBuf {
         .file_stem()
         .map_or_else(|| "report".into(), |s| s.to_string_lossy().into_owned());
     PathBuf::from(format!("{stem}.pdf"))
+}
+
+/// Writes a new report folder: next year's from `--from`, or the example.
+fn new(args: &NewArgs) -> ExitCode {
+    match jixiao::scaffold::new_report(&args.dir, args.from.as_deref(), args.year) {
+        Ok(created) => {
+            println!("{created}");
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("{error}");
+            ExitCode::from(error.exit_code())
+        }
+    }
 }

@@ -1,0 +1,458 @@
+//! Next year's sources from this year's: the unit, settings, budget weight, goals and indicators
+//! (targets, weights, 方向) carried over; actual values, scores, explanations, budget amounts and
+//! the texts cleared, with a commented hint on each cleared slot.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::diagnostic::FileId;
+use crate::load::{Loaded, load_path};
+use crate::model::{Direction, Goal, Indicator, Report, ReverseRule};
+use crate::yaml_text::YamlText;
+
+use super::{NewError, NewFile, Plan};
+
+/// The plan of next year's report from the report at `src`.
+pub fn plan(src: &Path, year: Option<u16>) -> Result<Plan, NewError> {
+    let loaded = load_path(src).map_err(|error| NewError::Usage(error.to_string()))?;
+    let report = loadable(&loaded)?;
+    let year = match year {
+        Some(year) => year,
+        None => following_year(report.year.value)?,
+    };
+    let next = Next { report, year };
+    let homes = if src.is_dir() {
+        folder_homes(&loaded, report)
+    } else {
+        split_homes(report)
+    };
+    let files = homes
+        .into_iter()
+        .map(|(name, sections)| NewFile {
+            name,
+            text: next.file_text(&sections),
+        })
+        .collect();
+    Ok(Plan {
+        files,
+        year,
+        goals: report.goals.len(),
+        indicators: report.indicators().count(),
+    })
+}
+
+/// The report, when it could be read without errors of loading.
+fn loadable(loaded: &Loaded) -> Result<&Report, NewError> {
+    match &loaded.report {
+        Some(report) if !loaded.diagnostics.has_errors() => Ok(report),
+        _ => Err(NewError::SourceErrors(
+            loaded.diagnostics.render(&loaded.files),
+        )),
+    }
+}
+
+/// The year after `year`, when its report can still be submitted in a four-digit year.
+fn following_year(year: u16) -> Result<u16, NewError> {
+    year.checked_add(1)
+        .filter(|next| *next <= 9998)
+        .ok_or_else(|| {
+            NewError::Usage(format!(
+                "上年度报告的年度是 {year}，无法再往后推一年：请用 --year 指定新报告的年度"
+            ))
+        })
+}
+
+/// One top-level part of the report, written together in one file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Section {
+    UnitName,
+    ShortName,
+    Region,
+    Year,
+    Submitted,
+    Title,
+    Settings,
+    Budget,
+    /// The goal at this index, written as `年度目标{index + 1}`.
+    Goal(usize),
+    Abridged,
+    Annex,
+}
+
+impl Section {
+    /// The one-line top-level keys, written without blank lines between them.
+    fn is_unit_line(self) -> bool {
+        matches!(
+            self,
+            Section::UnitName
+                | Section::ShortName
+                | Section::Region
+                | Section::Year
+                | Section::Submitted
+                | Section::Title
+        )
+    }
+}
+
+/// Every section the new report has, with the file and byte offset where the source wrote it
+/// (None for the texts when the source had none).
+fn placed_sections(report: &Report) -> Vec<(Option<(FileId, usize)>, Section)> {
+    let place = |span: crate::Span| Some((span.file, span.start));
+    let mut sections = vec![
+        (place(report.unit_name.span), Section::UnitName),
+        (place(report.year.span), Section::Year),
+        (place(report.submitted.span), Section::Submitted),
+        (place(report.budget.weight.span), Section::Budget),
+    ];
+    let optional = [
+        (
+            report.short_name.as_ref().map(|v| v.span),
+            Section::ShortName,
+        ),
+        (report.region.as_ref().map(|v| v.span), Section::Region),
+        (report.title.as_ref().map(|v| v.span), Section::Title),
+        (settings_span(report), Section::Settings),
+    ];
+    sections.extend(
+        optional
+            .into_iter()
+            .filter_map(|(span, section)| span.map(|span| (place(span), section))),
+    );
+    sections.extend(
+        report
+            .goals
+            .iter()
+            .enumerate()
+            .map(|(index, goal)| (place(goal.name.span), Section::Goal(index))),
+    );
+    sections.push((abridged_span(report).and_then(place), Section::Abridged));
+    sections.push((annex_span(report).and_then(place), Section::Annex));
+    sections
+}
+
+fn settings_span(report: &Report) -> Option<crate::Span> {
+    let settings = &report.settings;
+    let rule = settings.reverse_rule.as_ref().map(|v| v.span);
+    rule.or(settings.deviation_threshold.as_ref().map(|v| v.span))
+}
+
+fn abridged_span(report: &Report) -> Option<crate::Span> {
+    let texts = &report.abridged;
+    [
+        &texts.overview,
+        &texts.last_year_results,
+        &texts.problems,
+        &texts.next_steps,
+        &texts.budget_link,
+    ]
+    .into_iter()
+    .flatten()
+    .map(|text| text.span)
+    .next()
+}
+
+fn annex_span(report: &Report) -> Option<crate::Span> {
+    let texts = &report.annex;
+    [&texts.deviation_analysis, &texts.improvement_plan]
+        .into_iter()
+        .flatten()
+        .map(|text| text.span)
+        .next()
+}
+
+/// The sections of each file, for a folder source: the same file names, the same split, the
+/// same order; texts the source did not have go to the file of 单位名称.
+fn folder_homes(loaded: &Loaded, report: &Report) -> Vec<(String, Vec<Section>)> {
+    let unit_file = report.unit_name.span.file;
+    let mut by_file: BTreeMap<FileId, Vec<(usize, Section)>> = BTreeMap::new();
+    for (place, section) in placed_sections(report) {
+        let (file, start) = place.unwrap_or((unit_file, usize::MAX));
+        by_file.entry(file).or_default().push((start, section));
+    }
+    by_file
+        .into_iter()
+        .map(|(file, mut sections)| {
+            sections.sort_by_key(|(start, _)| *start);
+            let name = loaded
+                .files
+                .path(file)
+                .file_name()
+                .map_or_else(|| format!("{file}.yaml"), |n| n.to_string_lossy().into());
+            (name, sections.into_iter().map(|(_, s)| s).collect())
+        })
+        .collect()
+}
+
+/// The sections of each file, for a single-file source: the unit and budget, one file per goal,
+/// the texts of the abridged report, those of Annex 1.
+fn split_homes(report: &Report) -> Vec<(String, Vec<Section>)> {
+    let present: Vec<Section> = placed_sections(report)
+        .into_iter()
+        .map(|(_, section)| section)
+        .collect();
+    let unit = [
+        Section::UnitName,
+        Section::ShortName,
+        Section::Region,
+        Section::Year,
+        Section::Submitted,
+        Section::Title,
+        Section::Settings,
+        Section::Budget,
+    ]
+    .into_iter()
+    .filter(|section| present.contains(section))
+    .collect();
+    let width = report.goals.len().to_string().len();
+    let mut homes = vec![("单位.yaml".to_string(), unit)];
+    homes.extend((0..report.goals.len()).map(|index| {
+        let name = format!("目标{:0width$}.yaml", index + 1);
+        (name, vec![Section::Goal(index)])
+    }));
+    homes.push(("摘要.yaml".to_string(), vec![Section::Abridged]));
+    homes.push(("自评表.yaml".to_string(), vec![Section::Annex]));
+    homes
+}
+
+/// Writes the sections of next year's report.
+struct Next<'a> {
+    report: &'a Report,
+    year: u16,
+}
+
+impl Next<'_> {
+    fn file_text(&self, sections: &[Section]) -> String {
+        let mut yaml = YamlText::new();
+        let mut previous: Option<Section> = None;
+        for &section in sections {
+            if previous.is_some_and(|p| !(p.is_unit_line() && section.is_unit_line())) {
+                yaml.blank();
+            }
+            self.section(&mut yaml, section);
+            previous = Some(section);
+        }
+        yaml.finish()
+    }
+
+    fn section(&self, yaml: &mut YamlText, section: Section) {
+        let report = self.report;
+        match section {
+            Section::UnitName => {
+                yaml.comment(0, &self.origin_note());
+                yaml.text(0, "单位名称", &report.unit_name.value);
+            }
+            Section::ShortName => optional_text(yaml, "简称", &report.short_name),
+            Section::Region => optional_text(yaml, "地区", &report.region),
+            Section::Year => yaml.raw(0, "年度", &self.year.to_string(), None),
+            Section::Submitted => yaml.raw(
+                0,
+                "提交时间",
+                &format!("{}-06-30", u32::from(self.year) + 1),
+                Some("占位日期：改为实际提交的日期"),
+            ),
+            Section::Title => self.title(yaml),
+            Section::Settings => settings(yaml, report),
+            Section::Budget => self.budget(yaml),
+            Section::Goal(index) => {
+                if let Some(goal) = report.goals.get(index) {
+                    goal_section(yaml, index + 1, goal);
+                }
+            }
+            Section::Abridged => texts(yaml, "摘要", ABRIDGED_SLOTS),
+            Section::Annex => texts(yaml, "自评表", ANNEX_SLOTS),
+        }
+    }
+
+    fn origin_note(&self) -> String {
+        format!(
+            "{} 年度的报告，由 {} 年度的报告生成：单位、目标和指标（目标值、分值、方向）沿用上年；\n\
+             实际完成值、得分、说明、预算金额和各段文字已清空，待填写（见各处的注释）",
+            self.year, self.report.year.value
+        )
+    }
+
+    /// 报告名称, with last year's number changed to this year's.
+    fn title(&self, yaml: &mut YamlText) {
+        let Some(title) = &self.report.title else {
+            return;
+        };
+        let old = self.report.year.value.to_string();
+        let renamed = title.value.replace(&old, &self.year.to_string());
+        yaml.comment(0, "沿用上年的报告名称（其中的年份已改为本年），请核对");
+        yaml.text(0, "报告名称", &renamed);
+    }
+
+    fn budget(&self, yaml: &mut YamlText) {
+        let budget = &self.report.budget;
+        let (old, new) = (self.report.year.value, self.year);
+        yaml.comment(
+            0,
+            &format!("预算（万元）：分值沿用上年；金额须改为 {new} 年的数字"),
+        );
+        yaml.open(0, "预算");
+        yaml.raw(2, "分值", &budget.weight.value.0.to_string(), None);
+        yaml.comment(2, &format!("批复数: （{new} 年批复的预算数）"));
+        let placeholder = format!("{old} 年的数字，仅作占位：改为 {new} 年的");
+        let adjusted = format!("{placeholder}调整后预算数");
+        let spent = format!("{placeholder}执行数");
+        yaml.raw(
+            2,
+            "调整后预算数",
+            &budget.adjusted.value.0.to_string(),
+            Some(&adjusted),
+        );
+        yaml.raw(2, "执行数", &budget.spent.value.0.to_string(), Some(&spent));
+        yaml.comment(
+            2,
+            &format!("基本支出: （可选：{new} 年的基本支出；与项目支出之和应等于执行数）"),
+        );
+        yaml.comment(2, &format!("项目支出: （可选：{new} 年的项目支出）"));
+    }
+}
+
+fn optional_text(yaml: &mut YamlText, key: &str, value: &Option<crate::located::At<String>>) {
+    if let Some(value) = value {
+        yaml.text(0, key, &value.value);
+    }
+}
+
+fn settings(yaml: &mut YamlText, report: &Report) {
+    let settings = &report.settings;
+    yaml.open(0, "设置");
+    if let Some(rule) = &settings.reverse_rule {
+        let name = match rule.value {
+            ReverseRule::Ratio => "比值法",
+            ReverseRule::Linear => "线性扣减法",
+        };
+        yaml.text(2, "反向指标计分", name);
+    }
+    if let Some(threshold) = &settings.deviation_threshold {
+        yaml.text(2, "偏差大阈值", &format!("{}%", threshold.value.0));
+    }
+}
+
+fn goal_section(yaml: &mut YamlText, number: usize, goal: &Goal) {
+    let count = goal.indicators().count();
+    yaml.comment(
+        0,
+        &format!(
+            "年度目标{number}：{}（{} 分，{count} 项指标）",
+            goal.name.value, goal.weight.value.0
+        ),
+    );
+    yaml.open(0, &format!("年度目标{number}"));
+    yaml.text(2, "名称", &goal.name.value);
+    yaml.raw(2, "分值", &goal.weight.value.0.to_string(), None);
+    indicator_tree(yaml, goal);
+}
+
+/// `指标:` with its 一级 and 二级指标 and their indicators (empty groups written `{}`, `[]`).
+fn indicator_tree(yaml: &mut YamlText, goal: &Goal) {
+    if goal.groups.is_empty() {
+        yaml.raw(2, "指标", "{}", None);
+        return;
+    }
+    yaml.open(2, "指标");
+    for level1 in &goal.groups {
+        if level1.groups.is_empty() {
+            yaml.raw(4, &level1.name.value, "{}", None);
+            continue;
+        }
+        yaml.open(4, &level1.name.value);
+        for level2 in &level1.groups {
+            if level2.indicators.is_empty() {
+                yaml.raw(6, &level2.name.value, "[]", None);
+                continue;
+            }
+            yaml.open(6, &level2.name.value);
+            for indicator in &level2.indicators {
+                indicator_item(yaml, 8, indicator);
+            }
+        }
+    }
+}
+
+/// One indicator: name, target, weight and 方向 kept; the rest cleared to commented hints.
+fn indicator_item(yaml: &mut YamlText, indent: usize, indicator: &Indicator) {
+    let inner = indent + 2;
+    yaml.item(indent, "三级指标", &indicator.name.value);
+    yaml.text(inner, "年初目标值", &indicator.target.value.0);
+    yaml.comment(inner, "实际完成值: （年底填写；取不到数据时写 无法取得）");
+    yaml.raw(inner, "分值", &indicator.weight.value.0.to_string(), None);
+    if let Some(direction) = &indicator.direction {
+        let name = match direction.value {
+            Direction::Higher => "正向",
+            Direction::Lower => "反向",
+        };
+        yaml.text(inner, "方向", name);
+    }
+    let cleared = [
+        (
+            indicator.score.is_some(),
+            "得分: （上年手工评定了得分；本年需要时重新评定，并写得分说明）",
+        ),
+        (
+            indicator.score_reason.is_some(),
+            "得分说明: （手工得分与规则得分不同时，写明理由）",
+        ),
+        (
+            indicator.band.is_some(),
+            "完成档次: （定性指标的实际完成值与目标值不同时填写：达成、部分达成或未达成）",
+        ),
+        (
+            indicator.explanation.is_some(),
+            "说明: （未完成或偏差大时，说明原因）",
+        ),
+    ];
+    for (was_there, hint) in cleared {
+        if was_there {
+            yaml.comment(inner, hint);
+        }
+    }
+}
+
+/// A text slot: its key and what belongs in it.
+type Slot = (&'static str, &'static str);
+
+const ABRIDGED_SLOTS: &[Slot] = &[
+    (
+        "自评得分概述",
+        "一、（一）开头的几段：概述本年度的工作和成效（得分句和得分表由工具生成）",
+    ),
+    (
+        "上年度结果应用情况",
+        "（三）1. 上年度自评结果的应用情况：发现的问题如何整改",
+    ),
+    ("本年存在的问题及原因", "（三）2. 本年存在的问题及原因"),
+    ("下一步拟改进措施", "（四）1. 下一步拟改进的措施"),
+    (
+        "拟与预算安排相结合情况",
+        "（四）2. 自评结果拟与预算安排相结合的情况",
+    ),
+];
+
+const ANNEX_SLOTS: &[Slot] = &[
+    (
+        "偏差大或目标未完成原因分析",
+        "附件1 末尾：偏差大或目标未完成的原因分析",
+    ),
+    (
+        "改进措施及结果应用方案",
+        "附件1 末尾：改进措施及结果应用方案",
+    ),
+];
+
+/// A mapping of text slots, each cleared to `""` under its hint.
+fn texts(yaml: &mut YamlText, section: &str, slots: &[Slot]) {
+    yaml.comment(
+        0,
+        &format!(
+            "{section}的文字（已清空，待填写）：把 \"\" 换成 |，从下一行起多缩进两格写段落，段落之间空一行"
+        ),
+    );
+    yaml.open(0, section);
+    for (key, hint) in slots {
+        yaml.comment(2, hint);
+        yaml.raw(2, key, "\"\"", None);
+    }
+}
