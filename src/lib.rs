@@ -18,6 +18,7 @@ pub mod output;
 pub mod render;
 pub mod review;
 pub mod scaffold;
+pub mod schema;
 pub mod score;
 pub mod scorecard;
 pub mod taxonomy;

@@ -116,20 +116,76 @@ fn yaml_files(path: &Path) -> Result<Vec<PathBuf>, LoadError> {
     Ok(files)
 }
 
+/// A top-level key of a report. The loader and the JSON Schema both match on it exhaustively,
+/// so a key added here must be handled by both.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TopKey {
+    UnitName,
+    ShortName,
+    Region,
+    Year,
+    Submitted,
+    Title,
+    Settings,
+    Budget,
+    Goals,
+    Abridged,
+    Annex,
+}
+
+impl TopKey {
+    /// Every top-level key, in the order the README lists them.
+    pub const ALL: [TopKey; 11] = [
+        TopKey::UnitName,
+        TopKey::ShortName,
+        TopKey::Region,
+        TopKey::Year,
+        TopKey::Submitted,
+        TopKey::Title,
+        TopKey::Settings,
+        TopKey::Budget,
+        TopKey::Goals,
+        TopKey::Abridged,
+        TopKey::Annex,
+    ];
+
+    /// The key as written in the YAML.
+    pub const fn key(self) -> &'static str {
+        match self {
+            TopKey::UnitName => "单位名称",
+            TopKey::ShortName => "简称",
+            TopKey::Region => "地区",
+            TopKey::Year => "年度",
+            TopKey::Submitted => "提交时间",
+            TopKey::Title => "报告名称",
+            TopKey::Settings => "设置",
+            TopKey::Budget => "预算",
+            TopKey::Goals => "年度目标",
+            TopKey::Abridged => "摘要",
+            TopKey::Annex => "自评表",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<TopKey> {
+        TopKey::ALL.into_iter().find(|top| top.key() == key)
+    }
+}
+
 /// The top-level keys a report may have, in the order the README lists them.
-pub const TOP_LEVEL_KEYS: &[&str] = &[
-    "单位名称",
-    "简称",
-    "地区",
-    "年度",
-    "提交时间",
-    "报告名称",
-    "设置",
-    "预算",
-    "年度目标",
-    "摘要",
-    "自评表",
-];
+pub const TOP_LEVEL_KEYS: &[&str] = &top_level_keys();
+
+const fn top_level_keys() -> [&'static str; TopKey::ALL.len()] {
+    let mut keys = [""; TopKey::ALL.len()];
+    let mut index = 0;
+    while index < keys.len() {
+        keys[index] = TopKey::ALL[index].key();
+        index += 1;
+    }
+    keys
+}
+
+/// The prefix of the numbered keys that hold one goal each: `年度目标1`, `年度目标2`, …
+pub const NUMBERED_GOAL_PREFIX: &str = TopKey::Goals.key();
 
 /// One top-level value, typed by its key.
 enum Entry {
@@ -229,32 +285,34 @@ fn next_entry<'de, A: MapAccess<'de>>(
     key: &At<String>,
     map: &mut A,
 ) -> Result<Option<Entry>, A::Error> {
-    let entry = match key.value.as_str() {
-        "单位名称" => Entry::UnitName(map.next_value()?),
-        "简称" => Entry::ShortName(map.next_value()?),
-        "地区" => Entry::Region(map.next_value()?),
-        "年度" => {
+    let Some(top) = TopKey::from_key(&key.value) else {
+        return match goal_number(&key.value) {
+            Some(number) => Ok(Some(Entry::NumberedGoal(number, map.next_value()?))),
+            None => Ok(None),
+        };
+    };
+    let entry = match top {
+        TopKey::UnitName => Entry::UnitName(map.next_value()?),
+        TopKey::ShortName => Entry::ShortName(map.next_value()?),
+        TopKey::Region => Entry::Region(map.next_value()?),
+        TopKey::Year => {
             let year: At<Year> = map.next_value()?;
             Entry::Year(At::new(year.value.0, year.span))
         }
-        "提交时间" => Entry::Submitted(map.next_value()?),
-        "报告名称" => Entry::Title(map.next_value()?),
-        "设置" => Entry::Settings(map.next_value()?),
-        "预算" => Entry::Budget(map.next_value()?),
-        "年度目标" => Entry::Goals(map.next_value()?),
-        "摘要" => Entry::Abridged(map.next_value()?),
-        "自评表" => Entry::Annex(map.next_value()?),
-        other => match goal_number(other) {
-            Some(number) => Entry::NumberedGoal(number, map.next_value()?),
-            None => return Ok(None),
-        },
+        TopKey::Submitted => Entry::Submitted(map.next_value()?),
+        TopKey::Title => Entry::Title(map.next_value()?),
+        TopKey::Settings => Entry::Settings(map.next_value()?),
+        TopKey::Budget => Entry::Budget(map.next_value()?),
+        TopKey::Goals => Entry::Goals(map.next_value()?),
+        TopKey::Abridged => Entry::Abridged(map.next_value()?),
+        TopKey::Annex => Entry::Annex(map.next_value()?),
     };
     Ok(Some(entry))
 }
 
 /// `年度目标3` → 3 (also with a full-width digit or a space before it).
 fn goal_number(key: &str) -> Option<u32> {
-    let digits = key.strip_prefix("年度目标")?.trim();
+    let digits = key.strip_prefix(NUMBERED_GOAL_PREFIX)?.trim();
     let ascii: String = digits
         .chars()
         .map(|c| match c {

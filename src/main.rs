@@ -33,6 +33,8 @@ enum Command {
     },
     /// 生成 PDF：校验、计分、排版
     Build(BuildArgs),
+    /// 打印 YAML 源文件的 JSON Schema（编辑器据此补全键名、标出写错的地方）
+    Schema,
     /// 新建报告：由上年度的报告生成下一年度的（--from），或写出一份带注释的示例
     New(NewArgs),
 }
@@ -92,6 +94,7 @@ fn main() -> ExitCode {
         Command::Check { src } => check(&src),
         Command::Score { src, format } => score(&src, format),
         Command::Build(args) => build(&args),
+        Command::Schema => schema(),
         Command::New(args) => new(&args),
     }
 }
@@ -139,6 +142,19 @@ fn score(src: &Path, format: Format) -> ExitCode {
         },
     }
     ExitCode::SUCCESS
+}
+
+fn schema() -> ExitCode {
+    match jixiao::schema::schema_json() {
+        Ok(json) => {
+            print!("{json}");
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("错误: 无法生成 JSON Schema：{error}");
+            ExitCode::from(EXIT_USAGE)
+        }
+    }
 }
 
 fn build(args: &BuildArgs) -> ExitCode {

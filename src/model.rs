@@ -4,6 +4,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use rust_decimal::Decimal;
+use schemars::JsonSchema;
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 
@@ -45,55 +46,74 @@ impl Report {
     }
 }
 
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "设置（可选）")]
 pub struct Settings {
     #[serde(rename = "反向指标计分")]
+    #[schemars(description = "反向指标未达到目标时的计分方法，默认为比值法")]
     pub reverse_rule: Option<At<ReverseRule>>,
     #[serde(rename = "偏差大阈值")]
+    #[schemars(
+        description = "已达到目标的指标超出目标值（反向指标低于目标值）达到这个比例时算偏差大，须写「说明」；默认 30%"
+    )]
     pub deviation_threshold: Option<At<Percent>>,
 }
 
 /// How a 反向 (lower-is-better) indicator that missed its target is scored.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+#[schemars(description = "反向指标未达到目标时的计分方法")]
 pub enum ReverseRule {
     /// 分值 × A/B
     #[default]
     #[serde(rename = "比值法")]
+    #[schemars(description = "比值法（默认）：分值 × A/B")]
     Ratio,
     /// 分值 × (1 − (B − A)/A), 0 from B ≥ 2A
     #[serde(rename = "线性扣减法")]
+    #[schemars(description = "线性扣减法：分值 × (1 − (B − A)/A)，B ≥ 2A 时得 0 分")]
     Linear,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "预算执行情况（金额单位：万元）")]
 pub struct Budget {
     #[serde(rename = "分值")]
+    #[schemars(description = "预算执行的分值（湖北为 20，全国模板为 10）")]
     pub weight: At<Amount>,
     #[serde(rename = "批复数")]
+    #[schemars(description = "年初批复的预算数（万元，可选）")]
     pub approved: Option<At<Amount>>,
     /// 预算数 (A)
     #[serde(rename = "调整后预算数")]
+    #[schemars(description = "调整后预算数，即预算数 A（万元）")]
     pub adjusted: At<Amount>,
     /// 执行数 (B)
     #[serde(rename = "执行数")]
+    #[schemars(description = "执行数 B（万元）")]
     pub spent: At<Amount>,
     #[serde(rename = "基本支出")]
+    #[schemars(description = "执行数中的基本支出（万元，可选；与项目支出之和应等于执行数）")]
     pub basic: Option<At<Amount>>,
     #[serde(rename = "项目支出")]
+    #[schemars(description = "执行数中的项目支出（万元，可选；与基本支出之和应等于执行数）")]
     pub project: Option<At<Amount>>,
 }
 
 /// 年度目标: a sentence, a weight and its indicators grouped by 一级 and 二级指标.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "年度目标：目标的表述、分值，以及按一级、二级指标分组的绩效指标")]
 pub struct Goal {
     #[serde(rename = "名称")]
+    #[schemars(description = "年度目标的表述")]
     pub name: At<String>,
     #[serde(rename = "分值")]
+    #[schemars(description = "本目标的分值，等于其下各指标分值之和")]
     pub weight: At<Amount>,
     #[serde(rename = "指标", deserialize_with = "level1_groups")]
+    #[schemars(schema_with = "crate::schema::indicator_groups")]
     pub groups: Vec<Level1>,
 }
 
@@ -129,40 +149,62 @@ pub struct Level2 {
 }
 
 /// 绩效指标, named by its 三级指标.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "绩效指标，以三级指标命名")]
 pub struct Indicator {
     #[serde(rename = "三级指标")]
+    #[schemars(description = "三级指标的名称")]
     pub name: At<String>,
     #[serde(rename = "年初目标值")]
+    #[schemars(
+        description = "年初目标值 A：如 ≥80%、30 个、≤10 人次、0起，或「不断提升」这样的定性文字"
+    )]
     pub target: At<Text>,
     #[serde(rename = "实际完成值")]
+    #[schemars(
+        description = "实际完成值 B，写法同年初目标值；取不到数据时写「无法取得」；尚未知道时不写"
+    )]
     pub actual: Option<At<Text>>,
     #[serde(rename = "分值")]
+    #[schemars(description = "指标的分值")]
     pub weight: At<Amount>,
     #[serde(rename = "得分")]
+    #[schemars(
+        description = "手工给出的得分（评价人的判断）；与按规则的得分不同时须写「得分说明」"
+    )]
     pub score: Option<At<Amount>>,
     #[serde(rename = "得分说明")]
+    #[schemars(description = "手工得分与按规则的得分不同的理由")]
     pub score_reason: Option<At<String>>,
     #[serde(rename = "完成档次")]
+    #[schemars(
+        description = "定性指标的完成档次：达成、部分达成或未达成；实际完成值与目标值不同时必填"
+    )]
     pub band: Option<At<Band>>,
     #[serde(rename = "说明")]
+    #[schemars(description = "未完成或偏差大的原因，列入未完成指标的说明")]
     pub explanation: Option<At<String>>,
     #[serde(rename = "方向")]
+    #[schemars(description = "正向或反向；不写时由目标值判断（≤、< 为反向）")]
     pub direction: Option<At<Direction>>,
 }
 
 /// The band a qualitative indicator reached.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, JsonSchema)]
+#[schemars(description = "定性指标的完成档次")]
 pub enum Band {
     /// 80–100 % of the weight
     #[serde(rename = "达成")]
+    #[schemars(description = "达成：得分为分值的 80%–100%")]
     Reached,
     /// 60–80 %
     #[serde(rename = "部分达成")]
+    #[schemars(description = "部分达成：得分为分值的 60%–80%，须手工写「得分」")]
     Partly,
     /// 0–60 %
     #[serde(rename = "未达成")]
+    #[schemars(description = "未达成：得分为分值的 0–60%，须手工写「得分」")]
     Missed,
 }
 
@@ -176,44 +218,56 @@ impl Band {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, JsonSchema)]
+#[schemars(description = "指标的方向")]
 pub enum Direction {
     /// higher is better
     #[serde(rename = "正向")]
+    #[schemars(description = "正向：越高越好")]
     Higher,
     /// lower is better
     #[serde(rename = "反向")]
+    #[schemars(description = "反向：越低越好")]
     Lower,
 }
 
 /// The narrative slots of the abridged report (摘要版).
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "摘要版的文字；得分句、汇总表和完成情况由工具生成")]
 pub struct AbridgedTexts {
     /// 一、（一）: the opening paragraphs, before the generated score sentence.
     #[serde(rename = "自评得分概述")]
+    #[schemars(description = "一、（一）开头的概述段落，写在生成的得分句之前")]
     pub overview: Option<At<String>>,
     /// （三）1.
     #[serde(rename = "上年度结果应用情况")]
+    #[schemars(description = "（三）1. 上年度结果应用情况")]
     pub last_year_results: Option<At<String>>,
     /// （三）2.
     #[serde(rename = "本年存在的问题及原因")]
+    #[schemars(description = "（三）2. 本年存在的问题及原因")]
     pub problems: Option<At<String>>,
     /// （四）1.
     #[serde(rename = "下一步拟改进措施")]
+    #[schemars(description = "（四）1. 下一步拟改进措施")]
     pub next_steps: Option<At<String>>,
     /// （四）2.
     #[serde(rename = "拟与预算安排相结合情况")]
+    #[schemars(description = "（四）2. 拟与预算安排相结合情况")]
     pub budget_link: Option<At<String>>,
 }
 
 /// The two long text cells of Annex 1.
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "附件1 自评表末尾的两个长文字单元格")]
 pub struct AnnexTexts {
     #[serde(rename = "偏差大或目标未完成原因分析")]
+    #[schemars(description = "附件1 的长文字单元格：偏差大或目标未完成原因分析")]
     pub deviation_analysis: Option<At<String>>,
     #[serde(rename = "改进措施及结果应用方案")]
+    #[schemars(description = "附件1 的长文字单元格：改进措施及结果应用方案")]
     pub improvement_plan: Option<At<String>>,
 }
 

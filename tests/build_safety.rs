@@ -52,7 +52,7 @@ fn a_character_outside_every_font_fails_with_its_place() {
     let message = stderr(&output);
     assert!(message.contains("字符「𪚥」（U+2A6A5）"), "{message}");
     assert!(
-        message.contains("目标1-拆迁.yaml:12:23"),
+        message.contains("目标1-拆迁.yaml:13:23"),
         "file:line:column of the character: {message}"
     );
     assert!(!pdf.exists(), "nothing written");
@@ -77,7 +77,7 @@ fn a_failed_build_leaves_the_previous_pdf_untouched() {
     ]);
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
     assert!(
-        stderr(&output).contains("单位.yaml:12:8"),
+        stderr(&output).contains("单位.yaml:13:8"),
         "{}",
         stderr(&output)
     );

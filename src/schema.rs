@@ -1,0 +1,268 @@
+//! The JSON Schema (draft-07) of the YAML sources, generated from the model types so that it
+//! cannot drift from them. Editors use it to complete keys and flag mistakes while typing; the
+//! loader's own checks stay the authority (they also see across files and do the sums).
+//!
+//! The derived parts come from `#[derive(JsonSchema)]` on the model with its serde `rename`s
+//! and Chinese `#[schemars(description)]`s; here are the hand-written parts: the scalar
+//! newtypes, [`At`], the indicator tree (from [`crate::taxonomy`]) and the top level (from
+//! [`TopKey`], which the loader matches on too).
+
+use std::borrow::Cow;
+
+use schemars::generate::SchemaSettings;
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde_json::{Map, Value};
+
+use crate::load::{NUMBERED_GOAL_PREFIX, TopKey};
+use crate::located::At;
+use crate::model::{
+    AbridgedTexts, Amount, AnnexTexts, Budget, Date, Goal, Indicator, Percent, Settings, Text, Year,
+};
+use crate::taxonomy::LEVELS;
+
+/// Where the generated schema is kept in the repository, relative to its root.
+pub const SCHEMA_FILE: &str = "schema/jixiao.schema.json";
+
+/// A plain decimal as [`crate::model::parse_amount`] reads it, when written as a YAML string.
+pub const AMOUNT_PATTERN: &str = r"^\s*-?[0-9]+(\.[0-9]+)?\s*$";
+
+/// A percentage as [`Percent`] reads it: a plain decimal, maybe followed by `%` or `％`.
+pub const PERCENT_PATTERN: &str = r"^\s*-?[0-9]+(\.[0-9]+)?\s*[%％]*\s*$";
+
+/// A date `YYYY-MM-DD` from the year 1000 (month and day may have one digit); [`Date`] also
+/// checks the calendar.
+pub const DATE_PATTERN: &str = r"^\s*[1-9][0-9]{3}-(0?[1-9]|1[0-2])-(0?[1-9]|[12][0-9]|3[01])\s*$";
+
+/// A year of four digits written as a YAML string.
+pub const YEAR_PATTERN: &str = r"^\s*[0-9]{4}\s*$";
+
+/// The schema as pretty JSON ending in a newline: what `jixiao schema` prints.
+pub fn schema_json() -> Result<String, serde_json::Error> {
+    // Sorted here so that the text stays the same should a dependency turn on serde_json's
+    // `preserve_order`; schemars still writes its usual keywords (`$schema`, `title`…) first.
+    let mut value = report_schema().to_value();
+    value.sort_all_objects();
+    let mut text = serde_json::to_string_pretty(&Schema::try_from(value)?)?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// The schema of one source file of a report.
+pub fn report_schema() -> Schema {
+    SchemaSettings::draft07()
+        .into_generator()
+        .into_root_schema_for::<SourceFile>()
+}
+
+/// The top level of one source file. Nothing is required here: a report may be a folder whose
+/// files each hold some of the keys (the loader reports what is missing from all of them).
+struct SourceFile;
+
+impl JsonSchema for SourceFile {
+    fn schema_name() -> Cow<'static, str> {
+        "部门整体绩效自评结果".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let properties: Map<String, Value> = TopKey::ALL
+            .into_iter()
+            .map(|top| (top.key().to_string(), top_level_value(top, generator)))
+            .collect();
+        let numbered_goal = described(
+            generator.subschema_for::<Goal>(),
+            "一个年度目标：每个目标单独成键时写「年度目标1」「年度目标2」……，从 1 开始连续编号",
+        );
+        let mut pattern_properties = Map::new();
+        pattern_properties.insert(numbered_goal_pattern(), numbered_goal.to_value());
+        json_schema!({
+            "description": "jixiao 的 YAML 源文件：部门整体绩效自评结果。报告可以是一个文件，也可以是一个文件夹，各文件的顶层键合并在一起",
+            "type": "object",
+            "properties": properties,
+            "patternProperties": pattern_properties,
+            "additionalProperties": false,
+        })
+    }
+}
+
+/// `年度目标1`, `年度目标 2`, `年度目标３`: the numbered keys the loader accepts.
+fn numbered_goal_pattern() -> String {
+    format!(r"^{NUMBERED_GOAL_PREFIX}\s*[0-9０-９]+\s*$")
+}
+
+/// The schema of the value under a top-level key; the types are those the loader reads.
+fn top_level_value(top: TopKey, generator: &mut SchemaGenerator) -> Value {
+    let (schema, description) = match top {
+        TopKey::UnitName => (generator.subschema_for::<String>(), "单位名称（必填）"),
+        TopKey::ShortName => (
+            generator.subschema_for::<String>(),
+            "单位简称（可选），用于生成的句子",
+        ),
+        TopKey::Region => (
+            generator.subschema_for::<String>(),
+            "地区（可选），印在封面的第一行",
+        ),
+        TopKey::Year => (
+            generator.subschema_for::<Year>(),
+            "评价的预算年度（必填），如 2022",
+        ),
+        TopKey::Submitted => (
+            generator.subschema_for::<Date>(),
+            "提交时间（必填），写成 2023-06-10",
+        ),
+        TopKey::Title => (
+            generator.subschema_for::<String>(),
+            "报告名称（可选），默认为「年度 + 年度部门整体绩效自评结果」",
+        ),
+        TopKey::Settings => (generator.subschema_for::<Settings>(), "设置（可选）"),
+        TopKey::Budget => (
+            generator.subschema_for::<Budget>(),
+            "预算执行情况（必填，金额单位：万元）",
+        ),
+        TopKey::Goals => (
+            generator.subschema_for::<Vec<Goal>>(),
+            "年度目标的列表（必填）；也可以每个目标单独成键，写成「年度目标1」「年度目标2」……，两种写法不能同时使用",
+        ),
+        TopKey::Abridged => (
+            generator.subschema_for::<AbridgedTexts>(),
+            "摘要版的文字（可选）",
+        ),
+        TopKey::Annex => (
+            generator.subschema_for::<AnnexTexts>(),
+            "附件1 自评表的长文字（可选）",
+        ),
+    };
+    described(schema, description).to_value()
+}
+
+/// `schema` with a description (beside a `$ref`, draft-07 output moves it into an `allOf`).
+fn described(mut schema: Schema, description: &str) -> Schema {
+    schema.insert("description".into(), description.into());
+    schema
+}
+
+/// The schema of a goal's `指标`: 一级指标 → 二级指标 → the list of indicators, with only the
+/// names [`crate::taxonomy`] allows at each level.
+pub(crate) fn indicator_groups(generator: &mut SchemaGenerator) -> Schema {
+    let indicators = generator.subschema_for::<Vec<Indicator>>();
+    let level1: Map<String, Value> = LEVELS
+        .iter()
+        .map(|(name, level2)| (name.to_string(), level1_group(name, level2, &indicators)))
+        .collect();
+    json_schema!({
+        "description": "绩效指标，按一级指标、二级指标分组：一级指标下写二级指标，二级指标下写三级指标的列表",
+        "type": "object",
+        "properties": level1,
+        "additionalProperties": false,
+    })
+}
+
+fn level1_group(name: &str, level2: &[&str], indicators: &Schema) -> Value {
+    let properties: Map<String, Value> = level2
+        .iter()
+        .map(|group| {
+            let description = format!("二级指标「{group}」下的三级指标");
+            let schema = described(indicators.clone(), &description);
+            (group.to_string(), schema.to_value())
+        })
+        .collect();
+    json_schema!({
+        "description": format!("一级指标「{name}」，其下的二级指标可以是：{}", level2.join("、")),
+        "type": "object",
+        "properties": properties,
+        "additionalProperties": false,
+    })
+    .to_value()
+}
+
+impl<T: JsonSchema> JsonSchema for At<T> {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> Cow<'static, str> {
+        T::schema_name()
+    }
+
+    fn schema_id() -> Cow<'static, str> {
+        format!("At<{}>", T::schema_id()).into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        generator.subschema_for::<T>()
+    }
+}
+
+impl JsonSchema for Amount {
+    fn schema_name() -> Cow<'static, str> {
+        "Amount".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "数字，如 13581.29：只写阿拉伯数字和小数点，不写单位、千分位逗号或汉字",
+            "anyOf": [
+                { "type": "number" },
+                { "type": "string", "pattern": AMOUNT_PATTERN },
+            ],
+        })
+    }
+}
+
+impl JsonSchema for Percent {
+    fn schema_name() -> Cow<'static, str> {
+        "Percent".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "百分数，如 30%",
+            "anyOf": [
+                { "type": "number" },
+                { "type": "string", "pattern": PERCENT_PATTERN },
+            ],
+        })
+    }
+}
+
+impl JsonSchema for Text {
+    fn schema_name() -> Cow<'static, str> {
+        "Text".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "文字或数字，按所写的原样保留：如 ≥80%、30 个、不断提升",
+            "type": ["string", "number"],
+        })
+    }
+}
+
+impl JsonSchema for Date {
+    fn schema_name() -> Cow<'static, str> {
+        "Date".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "日期，写成 2023-06-10（年-月-日）",
+            "type": "string",
+            "pattern": DATE_PATTERN,
+        })
+    }
+}
+
+impl JsonSchema for Year {
+    fn schema_name() -> Cow<'static, str> {
+        "Year".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "年份，四位阿拉伯数字，如 2022",
+            "anyOf": [
+                { "type": "integer", "minimum": 1000, "maximum": 9999 },
+                { "type": "string", "pattern": YEAR_PATTERN },
+            ],
+        })
+    }
+}
