@@ -7,6 +7,7 @@
 //! [`build`] runs the whole way.
 
 pub mod build;
+pub mod compare;
 pub mod diagnostic;
 pub mod document;
 pub mod facts;
@@ -17,6 +18,7 @@ pub mod model;
 pub mod output;
 pub mod render;
 pub mod review;
+pub mod revision;
 pub mod scaffold;
 pub mod schema;
 pub mod score;

@@ -1,5 +1,6 @@
 //! The `jixiao` command: parses arguments, runs the library, reports.
 
+use std::ffi::{OsStr, OsString};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -37,6 +38,16 @@ enum Command {
     Schema,
     /// 新建报告：由上年度的报告生成下一年度的（--from），或写出一份带注释的示例
     New(NewArgs),
+    /// 比较报告的两个版本：指标、分值、得分、总分和完成情况的变化
+    Diff {
+        /// 旧版本：YAML 文件、文件夹，或 git 仓库中的「版本:路径」（如 HEAD~1:data/2022-baoxie）
+        old: OsString,
+        /// 新版本：同上
+        new: OsString,
+        /// 输出格式
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
 }
 
 #[derive(clap::Args)]
@@ -96,6 +107,7 @@ fn main() -> ExitCode {
         Command::Build(args) => build(&args),
         Command::Schema => schema(),
         Command::New(args) => new(&args),
+        Command::Diff { old, new, format } => diff(&old, &new, format),
     }
 }
 
@@ -234,4 +246,46 @@ fn new(args: &NewArgs) -> ExitCode {
             ExitCode::from(error.exit_code())
         }
     }
+}
+
+/// Exit 0 whether or not anything changed (as `git diff`); 1 when a version has errors.
+fn diff(old: &OsStr, new: &OsStr, format: Format) -> ExitCode {
+    let old = match evaluate_version(old) {
+        Ok(evaluated) => evaluated,
+        Err(code) => return code,
+    };
+    let new = match evaluate_version(new) {
+        Ok(evaluated) => evaluated,
+        Err(code) => return code,
+    };
+    let (Some(old), Some(new)) = (old.clean_outcome(), new.clean_outcome()) else {
+        return ExitCode::from(EXIT_REPORT_ERRORS);
+    };
+    let diff = jixiao::compare::compare(old, new);
+    match format {
+        Format::Text => print!("{}", diff.to_text()),
+        Format::Json => match serde_json::to_string_pretty(&diff) {
+            Ok(json) => println!("{json}"),
+            Err(error) => {
+                eprintln!("错误: 无法生成 JSON：{error}");
+                return ExitCode::from(EXIT_USAGE);
+            }
+        },
+    }
+    ExitCode::SUCCESS
+}
+
+/// Reads and evaluates one version of `diff`; its diagnostics are printed only when in error.
+fn evaluate_version(arg: &OsStr) -> Result<jixiao::Evaluated, ExitCode> {
+    let source = jixiao::revision::Source::parse(arg);
+    let loaded = source.load().map_err(|error| {
+        eprintln!("错误: {error}");
+        ExitCode::from(EXIT_USAGE)
+    })?;
+    let evaluated = jixiao::evaluate(loaded);
+    if evaluated.diagnostics.has_errors() {
+        eprint!("{}", evaluated.diagnostics.render(&evaluated.files));
+        eprintln!("「{source}」有错误，无法比较：请先改正上面的错误。\n");
+    }
+    Ok(evaluated)
 }

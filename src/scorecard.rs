@@ -219,7 +219,7 @@ impl Scorecard {
 }
 
 /// Columns padded to the display width of their widest cell (CJK characters count two).
-fn aligned(rows: &[Vec<String>], right: &[bool]) -> String {
+pub(crate) fn aligned(rows: &[Vec<String>], right: &[bool]) -> String {
     let columns = rows.first().map_or(0, Vec::len);
     let widths: Vec<usize> = (0..columns)
         .map(|c| {
