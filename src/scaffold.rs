@@ -73,7 +73,7 @@ impl fmt::Display for Created {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let dir = self.dir.display();
         let counts = format!(
-            "{} 个文件，{} 个年度目标，{} 项指标",
+            "{} 个 YAML 文件（另附编辑器用的 {SCHEMA_NAME}），{} 个年度目标，{} 项指标",
             self.files, self.goals, self.indicators
         );
         match &self.from {
@@ -102,7 +102,8 @@ pub fn new_report(dir: &Path, from: Option<&Path>, year: Option<u16>) -> Result<
         Some(src) => next_year::plan(src, year)?,
         None => example::plan(year.unwrap_or_else(last_year)),
     };
-    write_folder(dir, existed, &plan.files)?;
+    let files = with_schema(&plan.files)?;
+    write_folder(dir, existed, &files)?;
     Ok(Created {
         dir: dir.to_path_buf(),
         from: from.map(Path::to_path_buf),
@@ -111,6 +112,29 @@ pub fn new_report(dir: &Path, from: Option<&Path>, year: Option<u16>) -> Result<
         goals: plan.goals,
         indicators: plan.indicators,
     })
+}
+
+/// The JSON Schema written beside the YAML files, for editors; every YAML file points to it.
+pub const SCHEMA_NAME: &str = "jixiao.schema.json";
+
+/// The YAML files, each starting with the line that points editors to the schema, and the
+/// schema itself: a copy in the folder, so that it works wherever the folder is moved.
+fn with_schema(files: &[NewFile]) -> Result<Vec<NewFile>, NewError> {
+    let schema = crate::schema::schema_json()
+        .map_err(|error| NewError::Usage(format!("无法生成 JSON Schema：{error}")))?;
+    let mut with = Vec::with_capacity(files.len() + 1);
+    with.extend(files.iter().map(|file| NewFile {
+        name: file.name.clone(),
+        text: format!(
+            "# yaml-language-server: $schema={SCHEMA_NAME}\n{}",
+            file.text
+        ),
+    }));
+    with.push(NewFile {
+        name: SCHEMA_NAME.to_string(),
+        text: schema,
+    });
+    Ok(with)
 }
 
 /// Whether `dir` already exists (as an empty folder); an error when it cannot be written into.

@@ -167,6 +167,41 @@ fn yaml_names(dir: &Path) -> Vec<String> {
         .collect()
 }
 
+/// Every YAML file points editors to the schema written beside it, and the schema accepts it.
+fn assert_schema_beside(dir: &Path) {
+    let schema: serde_json::Value =
+        match serde_json::from_str(&read(&dir.join("jixiao.schema.json"))) {
+            Ok(schema) => schema,
+            Err(error) => panic!("jixiao.schema.json is not JSON: {error}"),
+        };
+    let validator = match jixiao_schema_validator(&schema) {
+        Ok(validator) => validator,
+        Err(error) => panic!("jixiao.schema.json does not compile: {error}"),
+    };
+    for name in yaml_names(dir) {
+        let text = read(&dir.join(&name));
+        assert!(
+            text.starts_with("# yaml-language-server: $schema=jixiao.schema.json\n"),
+            "{name}:\n{text}"
+        );
+        let value: serde_json::Value = match serde_saphyr::from_str(&text) {
+            Ok(value) => value,
+            Err(error) => panic!("{name} is not YAML: {error}"),
+        };
+        let errors: Vec<String> = validator
+            .iter_errors(&value)
+            .map(|error| format!("{}: {error}", error.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{name}: {errors:#?}");
+    }
+}
+
+fn jixiao_schema_validator(
+    schema: &serde_json::Value,
+) -> Result<jsonschema::Validator, jsonschema::ValidationError<'static>> {
+    jsonschema::validator_for(schema)
+}
+
 fn read(path: &Path) -> String {
     match std::fs::read_to_string(path) {
         Ok(text) => text,
@@ -206,6 +241,7 @@ fn next_year_from_the_sample_keeps_the_plan_and_clears_the_results() {
     assert_eq!(next.submitted.value.to_string(), "2024-06-30");
     assert_cleared(&next);
     assert_eq!(yaml_names(&new), yaml_names(&sample()), "same file split");
+    assert_schema_beside(&new);
 }
 
 #[test]
@@ -266,6 +302,7 @@ fn an_empty_folder_is_filled() {
     let dir = temp_dir();
     assert_ok(&run_new(dir.path(), &["--from", "data/2022-baoxie"]));
     assert_eq!(yaml_names(dir.path()), yaml_names(&sample()));
+    assert_schema_beside(dir.path());
 }
 
 #[test]
@@ -369,6 +406,7 @@ fn hostile_values_survive_the_round_trip() {
     let new = dir.path().join("new");
     assert_ok(&run_new(&new, &["--from", path_str(src)]));
     check_passes(&new);
+    assert_schema_beside(&new);
     let (old, next) = (load(src), load(&new));
     assert_eq!(plan_rows(&next), plan_rows(&old));
     assert_eq!(unit_rows(&next), unit_rows(&old));
@@ -383,6 +421,7 @@ fn the_example_passes_check_and_builds() {
     let output = run_new(&new, &["--year", "2024"]);
     assert_ok(&output);
     check_passes(&new);
+    assert_schema_beside(&new);
     let report = load(&new);
     assert_eq!(report.year.value, 2024);
     assert_eq!(report.submitted.value.to_string(), "2025-06-30");
