@@ -29,6 +29,7 @@ pub mod typeset;
 pub mod typst_escape;
 pub mod validate;
 pub mod value;
+pub mod watch;
 pub(crate) mod yaml_error;
 pub mod yaml_text;
 

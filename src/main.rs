@@ -3,6 +3,8 @@
 use std::ffi::{OsStr, OsString};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -36,6 +38,8 @@ enum Command {
     Build(BuildArgs),
     /// 打印 YAML 源文件的 JSON Schema（编辑器据此补全键名、标出写错的地方）
     Schema,
+    /// 生成 PDF，并在源文件或模板修改后自动重新生成（Ctrl-C 结束）
+    Watch(BuildArgs),
     /// 新建报告：由上年度的报告生成下一年度的（--from），或写出一份带注释的示例
     New(NewArgs),
     /// 比较报告的两个版本：指标、分值、得分、总分和完成情况的变化
@@ -106,6 +110,7 @@ fn main() -> ExitCode {
         Command::Score { src, format } => score(&src, format),
         Command::Build(args) => build(&args),
         Command::Schema => schema(),
+        Command::Watch(args) => watch(&args),
         Command::New(args) => new(&args),
         Command::Diff { old, new, format } => diff(&old, &new, format),
     }
@@ -170,18 +175,69 @@ fn schema() -> ExitCode {
 }
 
 fn build(args: &BuildArgs) -> ExitCode {
-    let typesetter = match jixiao::typeset::Typesetter::new(&args.font_path) {
+    match new_typesetter(args) {
+        Ok(typesetter) => finish_build(
+            args,
+            jixiao::build::build(&args.src, &build_options(args), &typesetter),
+        ),
+        Err(code) => code,
+    }
+}
+
+/// Builds, then rebuilds on every change until Ctrl-C; a failed attempt keeps the last PDF.
+fn watch(args: &BuildArgs) -> ExitCode {
+    let typesetter = match new_typesetter(args) {
         Ok(typesetter) => typesetter,
+        Err(code) => return code,
+    };
+    let stop = Arc::new(AtomicBool::new(false));
+    let flag = Arc::clone(&stop);
+    if let Err(error) = ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst)) {
+        eprintln!("错误: 无法接管 Ctrl-C：{error}");
+        return ExitCode::from(EXIT_USAGE);
+    }
+    let result = jixiao::watch::watch(
+        &args.src,
+        &build_options(args),
+        &typesetter,
+        &stop,
+        |attempt| {
+            finish_build(args, attempt);
+            eprintln!("正在监视 {} 的修改（按 Ctrl-C 结束）……", args.src.display());
+        },
+    );
+    match result {
+        Ok(()) => {
+            eprintln!("已停止监视。");
+            ExitCode::SUCCESS
+        }
         Err(error) => {
             eprintln!("错误: {error}");
-            return ExitCode::from(EXIT_USAGE);
+            ExitCode::from(EXIT_USAGE)
         }
-    };
-    let options = jixiao::build::BuildOptions {
+    }
+}
+
+fn new_typesetter(args: &BuildArgs) -> Result<jixiao::typeset::Typesetter, ExitCode> {
+    jixiao::typeset::Typesetter::new(&args.font_path).map_err(|error| {
+        eprintln!("错误: {error}");
+        ExitCode::from(EXIT_USAGE)
+    })
+}
+
+fn build_options(args: &BuildArgs) -> jixiao::build::BuildOptions {
+    jixiao::build::BuildOptions {
         templates: args.templates.clone(),
         pdf_a: args.pdf_standard.is_some(),
-    };
-    let built = match jixiao::build::build(&args.src, &options, &typesetter) {
+    }
+}
+
+/// Reports one build attempt and, when it succeeded, writes its files.
+fn finish_build(
+    args: &BuildArgs,
+    attempt: Result<jixiao::build::Built, jixiao::build::BuildError>,
+) -> ExitCode {
+    let built = match attempt {
         Ok(built) => built,
         Err(jixiao::build::BuildError::Report(evaluated)) => {
             eprint!("{}", evaluated.diagnostics.render(&evaluated.files));
@@ -201,21 +257,22 @@ fn build(args: &BuildArgs) -> ExitCode {
         "{}",
         built.evaluated.diagnostics.render(&built.evaluated.files)
     );
+    for warning in &built.typst_warnings {
+        eprintln!("排版警告: {warning}");
+    }
     let output = args
         .output
         .clone()
         .unwrap_or_else(|| default_output(&args.src));
+    let mut files = vec![(output.as_path(), built.pdf.as_slice())];
     if let Some(typst_out) = &args.typst_out {
-        if let Err(error) =
-            jixiao::output::write_atomically(typst_out, built.typst_source.as_bytes())
-        {
-            eprintln!("错误: 无法写入「{}」：{error}", typst_out.display());
+        files.push((typst_out.as_path(), built.typst_source.as_bytes()));
+    }
+    for (path, bytes) in files {
+        if let Err(error) = jixiao::output::write_atomically(path, bytes) {
+            eprintln!("错误: 无法写入「{}」：{error}", path.display());
             return ExitCode::from(EXIT_USAGE);
         }
-    }
-    if let Err(error) = jixiao::output::write_atomically(&output, &built.pdf) {
-        eprintln!("错误: 无法写入「{}」：{error}", output.display());
-        return ExitCode::from(EXIT_USAGE);
     }
     println!(
         "已生成 {}：共 {} 页，总分 {} 分。",
@@ -232,20 +289,6 @@ fn default_output(src: &Path) -> PathBuf {
         .file_stem()
         .map_or_else(|| "report".into(), |s| s.to_string_lossy().into_owned());
     PathBuf::from(format!("{stem}.pdf"))
-}
-
-/// Writes a new report folder: next year's from `--from`, or the example.
-fn new(args: &NewArgs) -> ExitCode {
-    match jixiao::scaffold::new_report(&args.dir, args.from.as_deref(), args.year) {
-        Ok(created) => {
-            println!("{created}");
-            ExitCode::SUCCESS
-        }
-        Err(error) => {
-            eprintln!("{error}");
-            ExitCode::from(error.exit_code())
-        }
-    }
 }
 
 /// Exit 0 whether or not anything changed (as `git diff`); 1 when a version has errors.
@@ -288,4 +331,18 @@ fn evaluate_version(arg: &OsStr) -> Result<jixiao::Evaluated, ExitCode> {
         eprintln!("「{source}」有错误，无法比较：请先改正上面的错误。\n");
     }
     Ok(evaluated)
+}
+
+/// Writes a new report folder: next year's from `--from`, or the example.
+fn new(args: &NewArgs) -> ExitCode {
+    match jixiao::scaffold::new_report(&args.dir, args.from.as_deref(), args.year) {
+        Ok(created) => {
+            println!("{created}");
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("{error}");
+            ExitCode::from(error.exit_code())
+        }
+    }
 }
