@@ -28,9 +28,16 @@ fn collect(mut stream: impl Read + Send + 'static) -> Arc<Mutex<String>> {
     text
 }
 
-fn wait_for(what: &str, mut done: impl FnMut() -> bool) {
+/// Polls `done` until it holds; fails early, with what it printed, if `watch` exits meanwhile.
+fn wait_for(child: &mut Child, errors: &Mutex<String>, what: &str, mut done: impl FnMut() -> bool) {
     let start = Instant::now();
     while !done() {
+        if let Some(status) = child.try_wait().unwrap() {
+            panic!(
+                "watch exited ({status}) while waiting for {what}:\n{}",
+                errors.lock().unwrap()
+            );
+        }
         assert!(
             start.elapsed() < Duration::from_secs(120),
             "timed out waiting for {what}"
@@ -73,7 +80,7 @@ fn an_edit_rebuilds_and_a_broken_edit_keeps_the_last_pdf() {
     let stderr = collect(child.stderr.take().unwrap());
     let builds = || stdout.lock().unwrap().matches("已生成").count();
 
-    wait_for("the first build", || builds() == 1);
+    wait_for(&mut child, &stderr, "the first build", || builds() == 1);
     assert_eq!(total_in(&pdf), "90.66");
 
     // 新增就业岗位 210 → 500: 2.50 × 500/800 = 1.5625 → 1.56, total 90.66 − 0.66 + 1.56.
@@ -82,7 +89,9 @@ fn an_edit_rebuilds_and_a_broken_edit_keeps_the_last_pdf() {
         "实际完成值: 210 个",
         "实际完成值: 500 个",
     );
-    wait_for("the rebuild after an edit", || builds() == 2);
+    wait_for(&mut child, &stderr, "the rebuild after an edit", || {
+        builds() == 2
+    });
     assert_eq!(total_in(&pdf), "91.56");
     let good = std::fs::read(&pdf).unwrap();
 
@@ -91,12 +100,17 @@ fn an_edit_rebuilds_and_a_broken_edit_keeps_the_last_pdf() {
         "执行数: 13581.29",
         "执行数: 一万三千",
     );
-    wait_for("the broken edit to be reported", || {
-        stderr
-            .lock()
-            .unwrap()
-            .contains("「一万三千」不是有效的数字")
-    });
+    wait_for(
+        &mut child,
+        &stderr,
+        "the broken edit to be reported",
+        || {
+            stderr
+                .lock()
+                .unwrap()
+                .contains("「一万三千」不是有效的数字")
+        },
+    );
     assert!(
         std::fs::read(&pdf).unwrap() == good,
         "the last good PDF stays"
