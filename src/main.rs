@@ -148,17 +148,7 @@ fn score(src: &Path, format: Format) -> ExitCode {
         return ExitCode::from(EXIT_REPORT_ERRORS);
     };
     let card = jixiao::scorecard::scorecard(&outcome.report, &outcome.scores, &outcome.facts);
-    match format {
-        Format::Text => print!("{}", card.to_text()),
-        Format::Json => match serde_json::to_string_pretty(&card) {
-            Ok(json) => println!("{json}"),
-            Err(error) => {
-                eprintln!("错误: 无法生成 JSON：{error}");
-                return ExitCode::from(EXIT_USAGE);
-            }
-        },
-    }
-    ExitCode::SUCCESS
+    print_as(format, &card.to_text(), &card)
 }
 
 fn schema() -> ExitCode {
@@ -283,6 +273,21 @@ fn finish_build(
     ExitCode::SUCCESS
 }
 
+/// Prints `text`, or `value` as JSON.
+fn print_as(format: Format, text: &str, value: &impl serde::Serialize) -> ExitCode {
+    match format {
+        Format::Text => print!("{text}"),
+        Format::Json => match serde_json::to_string_pretty(value) {
+            Ok(json) => println!("{json}"),
+            Err(error) => {
+                eprintln!("错误: 无法生成 JSON：{error}");
+                return ExitCode::from(EXIT_USAGE);
+            }
+        },
+    }
+    ExitCode::SUCCESS
+}
+
 /// `data/2022-baoxie` → `2022-baoxie.pdf` in the current folder.
 fn default_output(src: &Path) -> PathBuf {
     let stem = src
@@ -305,17 +310,7 @@ fn diff(old: &OsStr, new: &OsStr, format: Format) -> ExitCode {
         return ExitCode::from(EXIT_REPORT_ERRORS);
     };
     let diff = jixiao::compare::compare(old, new);
-    match format {
-        Format::Text => print!("{}", diff.to_text()),
-        Format::Json => match serde_json::to_string_pretty(&diff) {
-            Ok(json) => println!("{json}"),
-            Err(error) => {
-                eprintln!("错误: 无法生成 JSON：{error}");
-                return ExitCode::from(EXIT_USAGE);
-            }
-        },
-    }
-    ExitCode::SUCCESS
+    print_as(format, &diff.to_text(), &diff)
 }
 
 /// Reads and evaluates one version of `diff`; its diagnostics are printed only when in error.
