@@ -204,11 +204,7 @@ fn goal_rows(number: usize, goal: &Goal, scores: &GoalScore) -> Vec<Row> {
             slot,
             name: indicator.name.value.clone(),
             target: indicator.target.0.clone(),
-            actual: indicator
-                .actual
-                .as_ref()
-                .map(|a| a.0.clone())
-                .unwrap_or_default(),
+            actual: indicator.actual_text(),
             weight: score.weight,
             score: score.score,
             met: score.met,

@@ -83,11 +83,7 @@ fn unmet_indicators(report: &Report, scores: &Scores) -> Vec<UnmetIndicator> {
                 level2: level2.value.clone(),
                 name: indicator.name.value.clone(),
                 target: indicator.target.0.clone(),
-                actual: indicator
-                    .actual
-                    .as_ref()
-                    .map(|a| a.0.clone())
-                    .unwrap_or_default(),
+                actual: indicator.actual_text(),
                 weight: score.weight,
                 score: score.score,
                 explanation: indicator

@@ -208,6 +208,16 @@ pub enum Band {
     Missed,
 }
 
+impl Indicator {
+    /// 实际完成值 as written; empty while not filled in.
+    pub fn actual_text(&self) -> String {
+        self.actual
+            .as_ref()
+            .map(|a| a.0.clone())
+            .unwrap_or_default()
+    }
+}
+
 impl Band {
     pub fn name_zh(self) -> &'static str {
         match self {

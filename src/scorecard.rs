@@ -106,11 +106,7 @@ pub fn scorecard(report: &Report, scores: &Scores, facts: &Facts) -> Scorecard {
                         level2: level2.value.clone(),
                         name: indicator.name.value.clone(),
                         target: indicator.target.0.clone(),
-                        actual: indicator
-                            .actual
-                            .as_ref()
-                            .map(|a| a.0.clone())
-                            .unwrap_or_default(),
+                        actual: indicator.actual_text(),
                         weight: two_decimals(score.weight),
                         score: two_decimals(score.score),
                         met: score.met,
