@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::diagnostic::FileId;
-use crate::load::{Loaded, load_path};
+use crate::load::{Loaded, NUMBERED_GOAL_PREFIX, TopKey, load_path};
 use crate::model::{Direction, Goal, Indicator, Report, ReverseRule};
 use crate::yaml_text::YamlText;
 
@@ -62,21 +62,12 @@ fn following_year(year: u16) -> Result<u16, NewError> {
         })
 }
 
-/// One top-level part of the report, written together in one file.
+/// One top-level part of the report, written together in one file: a top-level key, or one
+/// goal (written as `年度目标{index + 1}`; `TopKey::Goals`, the list form, is never written).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Section {
-    UnitName,
-    ShortName,
-    Region,
-    Year,
-    Submitted,
-    Title,
-    Settings,
-    Budget,
-    /// The goal at this index, written as `年度目标{index + 1}`.
+    Key(TopKey),
     Goal(usize),
-    Abridged,
-    Annex,
 }
 
 impl Section {
@@ -84,12 +75,12 @@ impl Section {
     fn is_unit_line(self) -> bool {
         matches!(
             self,
-            Section::UnitName
-                | Section::ShortName
-                | Section::Region
-                | Section::Year
-                | Section::Submitted
-                | Section::Title
+            Section::Key(TopKey::UnitName)
+                | Section::Key(TopKey::ShortName)
+                | Section::Key(TopKey::Region)
+                | Section::Key(TopKey::Year)
+                | Section::Key(TopKey::Submitted)
+                | Section::Key(TopKey::Title)
         )
     }
 }
@@ -99,19 +90,31 @@ impl Section {
 fn placed_sections(report: &Report) -> Vec<(Option<(FileId, usize)>, Section)> {
     let place = |span: crate::Span| Some((span.file, span.start));
     let mut sections = vec![
-        (place(report.unit_name.span), Section::UnitName),
-        (place(report.year.span), Section::Year),
-        (place(report.submitted.span), Section::Submitted),
-        (place(report.budget.weight.span), Section::Budget),
+        (place(report.unit_name.span), Section::Key(TopKey::UnitName)),
+        (place(report.year.span), Section::Key(TopKey::Year)),
+        (
+            place(report.submitted.span),
+            Section::Key(TopKey::Submitted),
+        ),
+        (
+            place(report.budget.weight.span),
+            Section::Key(TopKey::Budget),
+        ),
     ];
     let optional = [
         (
             report.short_name.as_ref().map(|v| v.span),
-            Section::ShortName,
+            Section::Key(TopKey::ShortName),
         ),
-        (report.region.as_ref().map(|v| v.span), Section::Region),
-        (report.title.as_ref().map(|v| v.span), Section::Title),
-        (settings_span(report), Section::Settings),
+        (
+            report.region.as_ref().map(|v| v.span),
+            Section::Key(TopKey::Region),
+        ),
+        (
+            report.title.as_ref().map(|v| v.span),
+            Section::Key(TopKey::Title),
+        ),
+        (settings_span(report), Section::Key(TopKey::Settings)),
     ];
     sections.extend(
         optional
@@ -125,8 +128,14 @@ fn placed_sections(report: &Report) -> Vec<(Option<(FileId, usize)>, Section)> {
             .enumerate()
             .map(|(index, goal)| (place(goal.name.span), Section::Goal(index))),
     );
-    sections.push((abridged_span(report).and_then(place), Section::Abridged));
-    sections.push((annex_span(report).and_then(place), Section::Annex));
+    sections.push((
+        abridged_span(report).and_then(place),
+        Section::Key(TopKey::Abridged),
+    ));
+    sections.push((
+        annex_span(report).and_then(place),
+        Section::Key(TopKey::Annex),
+    ));
     sections
 }
 
@@ -191,14 +200,14 @@ fn split_homes(report: &Report) -> Vec<(String, Vec<Section>)> {
         .map(|(_, section)| section)
         .collect();
     let unit = [
-        Section::UnitName,
-        Section::ShortName,
-        Section::Region,
-        Section::Year,
-        Section::Submitted,
-        Section::Title,
-        Section::Settings,
-        Section::Budget,
+        Section::Key(TopKey::UnitName),
+        Section::Key(TopKey::ShortName),
+        Section::Key(TopKey::Region),
+        Section::Key(TopKey::Year),
+        Section::Key(TopKey::Submitted),
+        Section::Key(TopKey::Title),
+        Section::Key(TopKey::Settings),
+        Section::Key(TopKey::Budget),
     ]
     .into_iter()
     .filter(|section| present.contains(section))
@@ -209,8 +218,11 @@ fn split_homes(report: &Report) -> Vec<(String, Vec<Section>)> {
         let name = format!("目标{:0width$}.yaml", index + 1);
         (name, vec![Section::Goal(index)])
     }));
-    homes.push(("摘要.yaml".to_string(), vec![Section::Abridged]));
-    homes.push(("自评表.yaml".to_string(), vec![Section::Annex]));
+    homes.push((
+        "摘要.yaml".to_string(),
+        vec![Section::Key(TopKey::Abridged)],
+    ));
+    homes.push(("自评表.yaml".to_string(), vec![Section::Key(TopKey::Annex)]));
     homes
 }
 
@@ -237,29 +249,36 @@ impl Next<'_> {
     fn section(&self, yaml: &mut YamlText, section: Section) {
         let report = self.report;
         match section {
-            Section::UnitName => {
+            Section::Key(TopKey::UnitName) => {
                 yaml.comment(0, &self.origin_note());
-                yaml.text(0, "单位名称", &report.unit_name.value);
+                yaml.text(0, TopKey::UnitName.key(), &report.unit_name.value);
             }
-            Section::ShortName => optional_text(yaml, "简称", &report.short_name),
-            Section::Region => optional_text(yaml, "地区", &report.region),
-            Section::Year => yaml.raw(0, "年度", &self.year.to_string(), None),
-            Section::Submitted => yaml.raw(
+            Section::Key(TopKey::ShortName) => {
+                optional_text(yaml, TopKey::ShortName.key(), &report.short_name)
+            }
+            Section::Key(TopKey::Region) => {
+                optional_text(yaml, TopKey::Region.key(), &report.region)
+            }
+            Section::Key(TopKey::Year) => {
+                yaml.raw(0, TopKey::Year.key(), &self.year.to_string(), None)
+            }
+            Section::Key(TopKey::Submitted) => yaml.raw(
                 0,
-                "提交时间",
+                TopKey::Submitted.key(),
                 &format!("{}-06-30", u32::from(self.year) + 1),
                 Some("占位日期：改为实际提交的日期"),
             ),
-            Section::Title => self.title(yaml),
-            Section::Settings => settings(yaml, report),
-            Section::Budget => self.budget(yaml),
+            Section::Key(TopKey::Title) => self.title(yaml),
+            Section::Key(TopKey::Settings) => settings(yaml, report),
+            Section::Key(TopKey::Budget) => self.budget(yaml),
             Section::Goal(index) => {
                 if let Some(goal) = report.goals.get(index) {
                     goal_section(yaml, index + 1, goal);
                 }
             }
-            Section::Abridged => texts(yaml, "摘要", ABRIDGED_SLOTS),
-            Section::Annex => texts(yaml, "自评表", ANNEX_SLOTS),
+            Section::Key(TopKey::Abridged) => texts(yaml, TopKey::Abridged.key(), ABRIDGED_SLOTS),
+            Section::Key(TopKey::Annex) => texts(yaml, TopKey::Annex.key(), ANNEX_SLOTS),
+            Section::Key(TopKey::Goals) => {}
         }
     }
 
@@ -279,7 +298,7 @@ impl Next<'_> {
         let old = self.report.year.value.to_string();
         let renamed = title.value.replace(&old, &self.year.to_string());
         yaml.comment(0, "沿用上年的报告名称（其中的年份已改为本年），请核对");
-        yaml.text(0, "报告名称", &renamed);
+        yaml.text(0, TopKey::Title.key(), &renamed);
     }
 
     fn budget(&self, yaml: &mut YamlText) {
@@ -289,7 +308,7 @@ impl Next<'_> {
             0,
             &format!("预算（万元）：分值沿用上年；金额须改为 {new} 年的数字"),
         );
-        yaml.open(0, "预算");
+        yaml.open(0, TopKey::Budget.key());
         yaml.raw(2, "分值", &budget.weight.value.0.to_string(), None);
         yaml.comment(2, &format!("批复数: （{new} 年批复的预算数）"));
         let placeholder = format!("{old} 年的数字，仅作占位：改为 {new} 年的");
@@ -318,7 +337,7 @@ fn optional_text(yaml: &mut YamlText, key: &str, value: &Option<crate::located::
 
 fn settings(yaml: &mut YamlText, report: &Report) {
     let settings = &report.settings;
-    yaml.open(0, "设置");
+    yaml.open(0, TopKey::Settings.key());
     if let Some(rule) = &settings.reverse_rule {
         let name = match rule.value {
             ReverseRule::Ratio => "比值法",
@@ -340,7 +359,7 @@ fn goal_section(yaml: &mut YamlText, number: usize, goal: &Goal) {
             goal.name.value, goal.weight.value.0
         ),
     );
-    yaml.open(0, &format!("年度目标{number}"));
+    yaml.open(0, &format!("{NUMBERED_GOAL_PREFIX}{number}"));
     yaml.text(2, "名称", &goal.name.value);
     yaml.raw(2, "分值", &goal.weight.value.0.to_string(), None);
     indicator_tree(yaml, goal);
