@@ -1,6 +1,9 @@
 //! The contract of `jixiao check <SRC>`: exit 0 without errors (warnings allowed), 1 with errors,
 //! 2 when the sources cannot be read; messages on stderr with `file:line:col`; never a panic.
 
+mod cli_support;
+use cli_support::*;
+
 mod load_support;
 
 use std::path::Path;
@@ -14,14 +17,6 @@ fn check(src: &Path) -> Output {
         .arg(src)
         .output()
         .expect("run jixiao")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
 /// Neither stream shows a Rust panic, whatever the input.

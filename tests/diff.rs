@@ -1,6 +1,9 @@
 //! `jixiao diff`, through the binary: the sample report against edited copies on disk and in a
 //! temporary git repository.
 
+mod cli_support;
+use cli_support::*;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -22,17 +25,6 @@ fn sample() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(SAMPLE)
 }
 
-fn jixiao_in(dir: &Path, args: &[&str]) -> Output {
-    let output = Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        .args(args)
-        .current_dir(dir)
-        .output();
-    match output {
-        Ok(output) => output,
-        Err(error) => panic!("cannot run jixiao {args:?}: {error}"),
-    }
-}
-
 fn diff(old: &Path, new: &Path, json: bool) -> Output {
     let (old, new) = (old.to_string_lossy(), new.to_string_lossy());
     let mut args = vec!["diff", &old, &new];
@@ -40,14 +32,6 @@ fn diff(old: &Path, new: &Path, json: bool) -> Output {
         args.extend(["--format", "json"]);
     }
     jixiao_in(Path::new(env!("CARGO_MANIFEST_DIR")), &args)
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
 fn succeeded(output: &Output) -> String {

@@ -1,31 +1,15 @@
 //! `jixiao new`: next year's sources from this year's, the example report, the refusal to write
 //! into a folder that is not empty, and values that YAML would misread if written carelessly.
 
+mod cli_support;
+use cli_support::*;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use jixiao::Report;
 use proptest::prelude::*;
-
-fn jixiao(args: &[&str]) -> Output {
-    let output = Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output();
-    match output {
-        Ok(output) => output,
-        Err(error) => panic!("cannot run jixiao {args:?}: {error}"),
-    }
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
 
 fn path_str(path: &Path) -> &str {
     match path.to_str() {

@@ -1,30 +1,12 @@
 //! `jixiao score` and `jixiao check` on the sample report, through the binary.
 
-mod score_support;
+mod cli_support;
+use cli_support::*;
 
-use std::process::{Command, Output};
+mod score_support;
 
 use serde_json::Value;
 use unicode_width::UnicodeWidthStr;
-
-fn jixiao(args: &[&str]) -> Output {
-    let output = Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output();
-    match output {
-        Ok(output) => output,
-        Err(error) => panic!("cannot run jixiao {args:?}: {error}"),
-    }
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
 
 fn sample_json() -> Value {
     let output = jixiao(&["score", "data/2022-baoxie", "--format", "json"]);

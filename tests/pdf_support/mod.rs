@@ -2,25 +2,14 @@
 //! as a user checking the output would.
 #![allow(dead_code)]
 
+#[path = "../cli_support/mod.rs"]
+mod cli_support;
+pub use cli_support::*;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 pub const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/2022-baoxie");
-
-pub fn jixiao(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        .args(args)
-        .output()
-        .expect("the jixiao binary runs")
-}
-
-pub fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-pub fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
 
 /// Builds `src` into `dir/name.pdf`, asserting success.
 pub fn build_ok(src: &str, dir: &Path, name: &str, extra: &[&str]) -> PathBuf {

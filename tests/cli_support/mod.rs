@@ -1,0 +1,30 @@
+//! Running the `jixiao` binary as a user would, and reading what it printed.
+#![allow(dead_code)]
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+/// Runs `jixiao args…` in `dir`.
+pub fn jixiao_in(dir: &Path, args: &[&str]) -> Output {
+    let output = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args(args)
+        .current_dir(dir)
+        .output();
+    match output {
+        Ok(output) => output,
+        Err(error) => panic!("cannot run jixiao {args:?}: {error}"),
+    }
+}
+
+/// Runs `jixiao args…` in the project folder, so `data/2022-baoxie` is the sample.
+pub fn jixiao(args: &[&str]) -> Output {
+    jixiao_in(Path::new(env!("CARGO_MANIFEST_DIR")), args)
+}
+
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
