@@ -1,7 +1,7 @@
 //! `jixiao new`: next year's sources from this year's, the example report, the refusal to write
 //! into a folder that is not empty, and values that YAML would misread if written carelessly.
 
-mod cli_support;
+use crate::cli_support;
 use cli_support::*;
 
 use std::collections::BTreeMap;

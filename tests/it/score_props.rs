@@ -2,7 +2,7 @@
 //! [0, weight], sums are sums of the rounded parts, met ⇔ score = weight, and the derived facts
 //! (summary, counts, unmet list) agree with the scores.
 
-mod score_support;
+use crate::score_support;
 
 use std::fmt::Write as _;
 

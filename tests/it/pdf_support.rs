@@ -1,9 +1,7 @@
 //! Building reports through the `jixiao` binary and reading the PDF back with poppler and qpdf,
 //! as a user checking the output would.
-#![allow(dead_code)]
 
-#[path = "../cli_support/mod.rs"]
-mod cli_support;
+use crate::cli_support;
 pub use cli_support::*;
 
 use std::path::{Path, PathBuf};

@@ -1,6 +1,6 @@
 //! How a message is printed: `--> path:line:col`, the source line, carets under the value.
 
-mod load_support;
+use crate::load_support;
 
 use std::path::PathBuf;
 

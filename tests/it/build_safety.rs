@@ -1,6 +1,6 @@
 //! What users type can never run as Typst code, break the layout, or cost them a good PDF.
 
-mod pdf_support;
+use crate::pdf_support;
 
 use pdf_support::*;
 

@@ -1,7 +1,7 @@
 //! `jixiao diff`, through the binary: the sample report against edited copies on disk and in a
 //! temporary git repository.
 
-mod cli_support;
+use crate::cli_support;
 use cli_support::*;
 
 use std::path::{Path, PathBuf};

@@ -1,7 +1,7 @@
 //! The scoring rules of domain.md section 4, one small fixture per rule
 //! (`tests/fixtures/score/rules/`), with the rounding, band and grade edges.
 
-mod score_support;
+use crate::score_support;
 
 use jixiao::Severity;
 use jixiao::Span;

@@ -1,6 +1,6 @@
 //! What loading gives for good input: the report as written, numbers exact, places remembered.
 
-mod load_support;
+use crate::load_support;
 
 use std::path::{Path, PathBuf};
 

@@ -1,6 +1,5 @@
 //! Helpers for the scoring and checking tests: fixtures under `tests/fixtures/score/`, located
 //! messages, decimals built from strings (never from floats).
-#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 use std::str::FromStr;

@@ -1,5 +1,4 @@
 //! Running the `jixiao` binary as a user would, and reading what it printed.
-#![allow(dead_code)]
 
 use std::path::Path;
 use std::process::{Command, Output};

@@ -1,6 +1,6 @@
 //! `jixiao build` on the sample report: the PDF itself says what the sources say.
 
-mod pdf_support;
+use crate::pdf_support;
 
 use pdf_support::*;
 use serde_json::Value;

@@ -4,7 +4,7 @@
 //! it) and checks what a finance officer would read: the place `file:line:column`, the text under
 //! the carets, the message and the suggestion.
 
-mod load_support;
+use crate::load_support;
 
 use load_support::{assert_contains, the_error};
 

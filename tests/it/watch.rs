@@ -1,6 +1,6 @@
 //! `jixiao watch`: an edit rebuilds the PDF; a broken edit leaves the last good one in place.
 
-mod pdf_support;
+use crate::pdf_support;
 
 use std::io::Read;
 use std::path::Path;

@@ -1,10 +1,10 @@
 //! The contract of `jixiao check <SRC>`: exit 0 without errors (warnings allowed), 1 with errors,
 //! 2 when the sources cannot be read; messages on stderr with `file:line:col`; never a panic.
 
-mod cli_support;
+use crate::cli_support;
 use cli_support::*;
 
-mod load_support;
+use crate::load_support;
 
 use std::path::Path;
 use std::process::{Command, Output};

@@ -1,8 +1,6 @@
 //! Helpers for the loading tests: fixtures under `tests/fixtures/load/`, and a message as a
 //! user reads it (where it points, what it underlines, what it says, what it suggests).
 
-#![allow(dead_code)]
-
 use std::path::{Path, PathBuf};
 
 use jixiao::{Diagnostic, Evaluated, SourceFiles, Span};

@@ -1,9 +1,7 @@
 //! `jixiao score` and `jixiao check` on the sample report, through the binary.
 
-mod cli_support;
+use crate::cli_support;
 use cli_support::*;
-
-mod score_support;
 
 use serde_json::Value;
 use unicode_width::UnicodeWidthStr;

@@ -5,7 +5,7 @@
 //! Not here: fault 8 (the text cites an indicator in no table) and fault 9 (the annex's long
 //! texts drifting from the abridged report's) live in free text, not in the scored data.
 
-mod score_support;
+use crate::score_support;
 
 use jixiao::Severity::{Error, Warning};
 use score_support::*;

@@ -1,7 +1,7 @@
 //! Each check of issue #3 on its own fixture (`tests/fixtures/score/checks/`), asserting the
 //! located message: file, line, column (in characters, as an editor counts them) and text.
 
-mod score_support;
+use crate::score_support;
 
 use jixiao::Severity::{Error, Warning};
 use score_support::*;

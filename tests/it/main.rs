@@ -1,0 +1,27 @@
+//! Every integration test in one binary, so that typst is linked once (see README).
+
+#![allow(dead_code)]
+
+mod cli_support;
+mod load_support;
+mod pdf_support;
+mod score_support;
+
+mod build_pdf;
+mod build_safety;
+mod checks;
+mod cli_check;
+mod diff;
+mod escape;
+mod load_errors;
+mod load_model;
+mod load_render;
+mod load_values;
+mod new;
+mod schema;
+mod score_cli;
+mod score_faults;
+mod score_props;
+mod score_rules;
+mod typeset;
+mod watch;
