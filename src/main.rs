@@ -1,110 +1,20 @@
 //! The `jixiao` command: parses arguments, runs the library, reports.
 
-use std::ffi::{OsStr, OsString};
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use clap::{Parser, Subcommand, ValueEnum};
+mod cli;
 
-#[derive(Parser)]
-#[command(
-    name = "jixiao",
-    version,
-    about = "部门整体绩效自评结果：YAML → 校验 → 计分 → PDF"
-)]
-struct Cli {
-    #[command(subcommand)]
-    command: Command,
-}
-
-#[derive(Subcommand)]
-enum Command {
-    /// 读取并校验报告，列出错误和警告
-    Check {
-        /// 报告的 YAML 文件，或存放 YAML 文件的文件夹
-        src: PathBuf,
-    },
-    /// 计分：打印得分情况表和未完成的指标
-    Score {
-        /// 报告的 YAML 文件，或存放 YAML 文件的文件夹
-        src: PathBuf,
-        /// 输出格式
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
-    },
-    /// 生成 PDF：校验、计分、排版
-    Build(BuildArgs),
-    /// 打印 YAML 源文件的 JSON Schema（编辑器据此补全键名、标出写错的地方）
-    Schema,
-    /// 生成 PDF，并在源文件或模板修改后自动重新生成（Ctrl-C 结束）
-    Watch(BuildArgs),
-    /// 新建报告：由上年度的报告生成下一年度的（--from），或写出一份带注释的示例
-    New(NewArgs),
-    /// 比较报告的两个版本：指标、分值、得分、总分和完成情况的变化
-    Diff {
-        /// 旧版本：YAML 文件、文件夹，或 git 仓库中的「版本:路径」（如 HEAD~1:data/2022-baoxie）
-        old: OsString,
-        /// 新版本：同上
-        new: OsString,
-        /// 输出格式
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
-    },
-}
-
-#[derive(clap::Args)]
-struct BuildArgs {
-    /// 报告的 YAML 文件，或存放 YAML 文件的文件夹
-    src: PathBuf,
-    /// PDF 的输出路径（默认：报告文件夹名.pdf）
-    #[arg(short, long)]
-    output: Option<PathBuf>,
-    /// 同时写出生成的 Typst 源文件（样式已内嵌，可用 typst compile 单独编译）
-    #[arg(long, value_name = "FILE.typ")]
-    typst_out: Option<PathBuf>,
-    /// 另外使用此文件夹中的字体（可多次指定）
-    #[arg(long, value_name = "DIR")]
-    font_path: Vec<PathBuf>,
-    /// 用此文件夹中的模板替换或补充内置模板
-    #[arg(long, value_name = "DIR")]
-    templates: Option<PathBuf>,
-    /// 生成符合此标准的 PDF
-    #[arg(long, value_enum)]
-    pdf_standard: Option<PdfStandard>,
-}
-
-#[derive(clap::Args)]
-struct NewArgs {
-    /// 新报告的文件夹（须不存在或为空）
-    dir: PathBuf,
-    /// 上年度报告的 YAML 文件或文件夹：沿用其单位、目标和指标，清空实际完成值、说明和文字
-    #[arg(long, value_name = "SRC")]
-    from: Option<PathBuf>,
-    /// 新报告的年度（默认：上年度报告的年度 + 1；示例报告为去年）
-    #[arg(long, value_parser = clap::value_parser!(u16).range(1000..=9998))]
-    year: Option<u16>,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum PdfStandard {
-    #[value(name = "a-2b")]
-    A2b,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum Format {
-    Text,
-    Json,
-}
-
-/// Exit codes: 0 fine, 1 the report has errors, 2 usage or I/O problems.
-const EXIT_REPORT_ERRORS: u8 = 1;
-const EXIT_USAGE: u8 = 2;
+use cli::{BuildArgs, Command, EXIT_REPORT_ERRORS, EXIT_USAGE, Format, NewArgs};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match cli::parse() {
+        Ok(cli) => cli,
+        Err(code) => return code,
+    };
     match cli.command {
         Command::Check { src } => check(&src),
         Command::Score { src, format } => score(&src, format),
@@ -113,6 +23,9 @@ fn main() -> ExitCode {
         Command::Watch(args) => watch(&args),
         Command::New(args) => new(&args),
         Command::Diff { old, new, format } => diff(&old, &new, format),
+        Command::Fonts { dir } => cli::fonts(&dir),
+        Command::Completions { shell } => cli::completions(shell),
+        Command::Help { command } => cli::help(command.as_deref()),
     }
 }
 
@@ -270,7 +183,18 @@ fn finish_build(
         built.pages,
         built.total
     );
+    if let Some(typst_out) = &args.typst_out {
+        print_typst_compile_hint(typst_out);
+    }
     ExitCode::SUCCESS
+}
+
+/// The `.typ` file names fonts an installed user does not have: say where to get them.
+fn print_typst_compile_hint(typst_out: &Path) {
+    println!(
+        "已写出 Typst 源文件 {0}。单独编译时先写出字体，再编译：\n  jixiao fonts 字体\n  typst compile --font-path 字体 {0}",
+        typst_out.display()
+    );
 }
 
 /// Prints `text`, or `value` as JSON.

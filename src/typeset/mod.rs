@@ -23,3 +23,10 @@ pub use typesetter::{LaidOut, Typesetter};
 pub fn embedded_font_files() -> impl Iterator<Item = &'static str> {
     fonts::EMBEDDED.iter().map(|font| font.file)
 }
+
+/// The fonts compiled into the binary, by file name and contents: what `jixiao fonts` writes.
+pub fn embedded_fonts() -> impl Iterator<Item = (&'static str, std::borrow::Cow<'static, [u8]>)> {
+    fonts::EMBEDDED
+        .iter()
+        .map(|font| (font.file, std::borrow::Cow::Borrowed(font.data)))
+}

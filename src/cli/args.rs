@@ -1,0 +1,156 @@
+//! What the command line accepts: the subcommands, their arguments and their examples.
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use super::zh::{SUBCOMMAND_NAMES, year_in_range};
+
+#[derive(Parser)]
+#[command(
+    name = "jixiao",
+    about = "部门整体绩效自评结果：YAML → 校验 → 计分 → PDF",
+    after_help = "示例：
+  jixiao new 2023-baoxie                       新建一份带注释的示例报告
+  jixiao check 2023-baoxie                     校验，列出错误和警告
+  jixiao build 2023-baoxie                     生成 2023-baoxie.pdf
+  jixiao help build                            查看 build 命令的说明"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// 读取并校验报告，列出错误和警告
+    #[command(after_help = "示例：
+  jixiao check data/2022-baoxie                校验一个文件夹中的全部 YAML 文件
+  jixiao check 报告.yaml                       校验一个文件")]
+    Check {
+        /// 报告的 YAML 文件，或存放 YAML 文件的文件夹
+        src: PathBuf,
+    },
+    /// 计分：打印得分情况表和未完成的指标
+    #[command(after_help = "示例：
+  jixiao score data/2022-baoxie                打印得分情况表
+  jixiao score data/2022-baoxie --format json  以 JSON 输出，供其他程序读取")]
+    Score {
+        /// 报告的 YAML 文件，或存放 YAML 文件的文件夹
+        src: PathBuf,
+        /// 输出格式
+        #[arg(long, value_enum, default_value_t = Format::Text, value_name = "格式")]
+        format: Format,
+    },
+    /// 生成 PDF：校验、计分、排版
+    #[command(after_help = "示例：
+  jixiao build data/2022-baoxie                写出 2022-baoxie.pdf（当前文件夹）
+  jixiao build data/2022-baoxie -o 自评.pdf    写到指定的文件
+  jixiao build data/2022-baoxie --typst-out 自评.typ
+                                               同时写出 Typst 源文件；单独编译：
+                                               jixiao fonts 字体 && typst compile --font-path 字体 自评.typ")]
+    Build(BuildArgs),
+    /// 打印 YAML 源文件的 JSON Schema（编辑器据此补全键名、标出写错的地方）
+    #[command(after_help = "示例：
+  jixiao schema > jixiao.schema.json")]
+    Schema,
+    /// 生成 PDF，并在源文件或模板修改后自动重新生成（Ctrl-C 结束）
+    #[command(after_help = "示例：
+  jixiao watch data/2022-baoxie                修改 YAML 后自动重新生成 2022-baoxie.pdf")]
+    Watch(BuildArgs),
+    /// 新建报告：由上年度的报告生成下一年度的（--from），或写出一份带注释的示例
+    #[command(after_help = "示例：
+  jixiao new 示例报告                          写出一份带注释的示例报告
+  jixiao new 2023-baoxie --from data/2022-baoxie
+                                               由 2022 年度的报告生成 2023 年度的")]
+    New(NewArgs),
+    /// 比较报告的两个版本：指标、分值、得分、总分和完成情况的变化
+    #[command(after_help = "示例：
+  jixiao diff 旧/2022-baoxie data/2022-baoxie  比较两个文件夹
+  jixiao diff HEAD~1:data/2022-baoxie data/2022-baoxie
+                                               与 git 中上一次提交的版本比较")]
+    Diff {
+        /// 旧版本：YAML 文件、文件夹，或 git 仓库中的「版本:路径」（如 HEAD~1:data/2022-baoxie）
+        old: OsString,
+        /// 新版本：同上
+        new: OsString,
+        /// 输出格式
+        #[arg(long, value_enum, default_value_t = Format::Text, value_name = "格式")]
+        format: Format,
+    },
+    /// 把内置的字体及其许可证写到一个文件夹（供 typst compile --font-path 使用）
+    #[command(after_help = "示例：
+  jixiao fonts 字体                            写出字体和许可证到文件夹「字体」
+  typst compile --font-path 字体 自评.typ      用这些字体编译 --typst-out 写出的文件")]
+    Fonts {
+        /// 目标文件夹（不存在时新建；同名文件会被覆盖）
+        dir: PathBuf,
+    },
+    /// 打印 shell 的命令补全脚本
+    #[command(after_help = "示例：
+  jixiao completions bash > ~/.local/share/bash-completion/completions/jixiao
+  jixiao completions zsh > ~/.zfunc/_jixiao
+  jixiao completions fish > ~/.config/fish/completions/jixiao.fish
+  jixiao completions powershell >> $PROFILE")]
+    Completions {
+        /// shell 的种类
+        shell: clap_complete::Shell,
+    },
+    /// 打印某个命令的说明
+    #[command(after_help = "示例：
+  jixiao help build")]
+    Help {
+        /// 命令名；不写时打印总的说明
+        #[arg(value_parser = SUBCOMMAND_NAMES, value_name = "命令")]
+        command: Option<String>,
+    },
+}
+
+#[derive(clap::Args)]
+pub struct BuildArgs {
+    /// 报告的 YAML 文件，或存放 YAML 文件的文件夹
+    pub src: PathBuf,
+    /// PDF 的输出路径（默认：当前文件夹中的「报告文件夹名.pdf」）
+    #[arg(short, long, value_name = "FILE.pdf")]
+    pub output: Option<PathBuf>,
+    /// 同时写出生成的 Typst 源文件（样式已内嵌）；单独编译时先用 jixiao fonts DIR 写出字体，再运行 typst compile --font-path DIR FILE.typ
+    #[arg(long, value_name = "FILE.typ")]
+    pub typst_out: Option<PathBuf>,
+    /// 另外使用此文件夹中的字体（可多次指定）
+    #[arg(long, value_name = "DIR")]
+    pub font_path: Vec<PathBuf>,
+    /// 用此文件夹中的模板替换或补充内置模板
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+    /// 生成符合此标准的 PDF
+    #[arg(long, value_enum, value_name = "标准")]
+    pub pdf_standard: Option<PdfStandard>,
+}
+
+#[derive(clap::Args)]
+pub struct NewArgs {
+    /// 新报告的文件夹（须不存在或为空）
+    pub dir: PathBuf,
+    /// 上年度报告的 YAML 文件或文件夹：沿用其单位、目标和指标，清空实际完成值、说明和文字
+    #[arg(long, value_name = "SRC")]
+    pub from: Option<PathBuf>,
+    /// 新报告的年度，1000 到 9998（默认：上年度报告的年度 + 1；示例报告为去年）
+    #[arg(long, value_parser = year_in_range, value_name = "年度")]
+    pub year: Option<u16>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum PdfStandard {
+    /// PDF/A-2b，长期存档
+    #[value(name = "a-2b")]
+    A2b,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum Format {
+    /// 文字表格
+    Text,
+    /// JSON
+    Json,
+}

@@ -1,0 +1,99 @@
+//! `jixiao fonts DIR`: the fonts the PDF is typeset with, so that `typst compile --font-path
+//! DIR` can build a `--typst-out` file on a machine without them. The licences go along, as
+//! the OFL and the GPL font exception ask.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+macro_rules! shipped {
+    ($($file:literal),* $(,)?) => {
+        &[$(($file, include_bytes!(concat!("../../fonts/", $file)))),*]
+    };
+}
+
+/// The licences and the README that says which font each applies to.
+const LICENCES: &[(&str, &[u8])] = shipped![
+    "README.md",
+    "licenses/NotoCJK-OFL-1.1.txt",
+    "licenses/Fandol-GPL-3.0-with-font-exception.txt",
+    "licenses/DejaVu-Bitstream-Vera.txt",
+];
+
+/// What was written, for the user.
+pub struct Written {
+    dir: PathBuf,
+    fonts: Vec<&'static str>,
+}
+
+impl fmt::Display for Written {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let dir = self.dir.display();
+        writeln!(f, "已在 {dir} 写出 {} 个字体文件：", self.fonts.len())?;
+        for font in &self.fonts {
+            writeln!(f, "  {font}")?;
+        }
+        writeln!(
+            f,
+            "许可证在 {dir}/licenses，各字体的来源和许可证见 {dir}/README.md。"
+        )?;
+        write!(
+            f,
+            "用这些字体编译 --typst-out 写出的文件：typst compile --font-path {dir} 文件.typ"
+        )
+    }
+}
+
+pub struct FontsError {
+    path: PathBuf,
+    error: std::io::Error,
+}
+
+impl fmt::Display for FontsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "无法写入「{}」：{}",
+            self.path.display(),
+            reason_in_chinese(&self.error)
+        )
+    }
+}
+
+pub fn write_fonts(dir: &Path) -> Result<Written, FontsError> {
+    let mut fonts = Vec::new();
+    for (file, data) in jixiao::typeset::embedded_fonts() {
+        write(&dir.join(file), &data)?;
+        fonts.push(file);
+    }
+    for (file, data) in LICENCES {
+        write(&dir.join(file), data)?;
+    }
+    Ok(Written {
+        dir: dir.to_path_buf(),
+        fonts,
+    })
+}
+
+fn write(path: &Path, data: &[u8]) -> Result<(), FontsError> {
+    let fail = |error| FontsError {
+        path: path.to_path_buf(),
+        error,
+    };
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(fail)?;
+    }
+    std::fs::write(path, data).map_err(fail)
+}
+
+fn reason_in_chinese(error: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match error.kind() {
+        ErrorKind::PermissionDenied => "没有写入权限".into(),
+        ErrorKind::NotADirectory | ErrorKind::AlreadyExists => {
+            "路径中有一段是文件而不是文件夹".into()
+        }
+        ErrorKind::StorageFull => "磁盘已满".into(),
+        ErrorKind::ReadOnlyFilesystem => "文件系统只读".into(),
+        _ => format!("系统报告：{error}"),
+    }
+}
