@@ -20,6 +20,21 @@ use crate::model::{
 };
 use crate::taxonomy::LEVELS;
 
+mod editor;
+
+/// What editors call the object definitions (on a skeleton, instead of the Rust type's name).
+const DEFINITION_TITLES: [(&str, &str); 6] = [
+    ("Goal", "年度目标"),
+    ("Indicator", "绩效指标"),
+    ("Budget", "预算"),
+    ("Settings", "设置"),
+    ("AbridgedTexts", "摘要"),
+    ("AnnexTexts", "自评表"),
+];
+
+/// How many `年度目标N` keys editors offer by name (the loader accepts any number).
+const NUMBERED_GOALS_OFFERED: usize = 9;
+
 /// Where the generated schema is kept in the repository, relative to its root.
 pub const SCHEMA_FILE: &str = "schema/jixiao.schema.json";
 
@@ -36,6 +51,13 @@ pub const DATE_PATTERN: &str = r"^\s*[1-9][0-9]{3}-(0?[1-9]|1[0-2])-(0?[1-9]|[12
 /// A year of four digits written as a YAML string.
 pub const YEAR_PATTERN: &str = r"^\s*[0-9]{4}\s*$";
 
+// What the editor says when a value has the wrong form (the Red Hat YAML language server reads
+// `errorMessage` for a wrong type and `patternErrorMessage` for a failed pattern).
+const AMOUNT_ERROR: &str = "这里要写数字，如 13581.29：不写单位、千分位逗号或汉字";
+const PERCENT_ERROR: &str = "这里要写百分数，如 30%";
+const DATE_ERROR: &str = "日期要写成 2023-06-10（年-月-日）";
+const YEAR_ERROR: &str = "年度要写四位数字，如 2022";
+
 /// The schema as pretty JSON ending in a newline: what `jixiao schema` prints.
 pub fn schema_json() -> Result<String, serde_json::Error> {
     // Sorted here so that the text stays the same should a dependency turn on serde_json's
@@ -47,11 +69,15 @@ pub fn schema_json() -> Result<String, serde_json::Error> {
     Ok(text)
 }
 
-/// The schema of one source file of a report.
+/// The schema of one source file of a report, shaped for editors (see [`editor`]).
 pub fn report_schema() -> Schema {
-    SchemaSettings::draft07()
+    let mut schema = SchemaSettings::draft07()
         .into_generator()
-        .into_root_schema_for::<SourceFile>()
+        .into_root_schema_for::<SourceFile>();
+    if let Some(root) = schema.as_object_mut() {
+        editor::reshape(root, &DEFINITION_TITLES);
+    }
+    schema
 }
 
 /// The top level of one source file. Nothing is required here: a report may be a folder whose
@@ -64,7 +90,7 @@ impl JsonSchema for SourceFile {
     }
 
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        let properties: Map<String, Value> = TopKey::ALL
+        let mut properties: Map<String, Value> = TopKey::ALL
             .into_iter()
             .map(|top| (top.key().to_string(), top_level_value(top, generator)))
             .collect();
@@ -72,6 +98,11 @@ impl JsonSchema for SourceFile {
             generator.subschema_for::<Goal>(),
             "一个年度目标：每个目标单独成键时写「年度目标1」「年度目标2」……，从 1 开始连续编号",
         );
+        // Listed by name too, because editors offer only named keys, never a pattern's.
+        for number in 1..=NUMBERED_GOALS_OFFERED {
+            let key = format!("{NUMBERED_GOAL_PREFIX}{number}");
+            properties.insert(key, numbered_goal.clone().to_value());
+        }
         let mut pattern_properties = Map::new();
         pattern_properties.insert(numbered_goal_pattern(), numbered_goal.to_value());
         json_schema!({
@@ -200,9 +231,10 @@ impl JsonSchema for Amount {
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
             "description": "数字，如 13581.29：只写阿拉伯数字和小数点，不写单位、千分位逗号或汉字",
+            "errorMessage": AMOUNT_ERROR,
             "anyOf": [
-                { "type": "number" },
-                { "type": "string", "pattern": AMOUNT_PATTERN },
+                { "type": "number", "errorMessage": AMOUNT_ERROR },
+                { "type": "string", "pattern": AMOUNT_PATTERN, "patternErrorMessage": AMOUNT_ERROR },
             ],
         })
     }
@@ -216,9 +248,10 @@ impl JsonSchema for Percent {
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
             "description": "百分数，如 30%",
+            "errorMessage": PERCENT_ERROR,
             "anyOf": [
-                { "type": "number" },
-                { "type": "string", "pattern": PERCENT_PATTERN },
+                { "type": "number", "errorMessage": PERCENT_ERROR },
+                { "type": "string", "pattern": PERCENT_PATTERN, "patternErrorMessage": PERCENT_ERROR },
             ],
         })
     }
@@ -247,6 +280,8 @@ impl JsonSchema for Date {
             "description": "日期，写成 2023-06-10（年-月-日）",
             "type": "string",
             "pattern": DATE_PATTERN,
+            "errorMessage": DATE_ERROR,
+            "patternErrorMessage": DATE_ERROR,
         })
     }
 }
@@ -259,9 +294,10 @@ impl JsonSchema for Year {
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
             "description": "年份，四位阿拉伯数字，如 2022",
+            "errorMessage": YEAR_ERROR,
             "anyOf": [
-                { "type": "integer", "minimum": 1000, "maximum": 9999 },
-                { "type": "string", "pattern": YEAR_PATTERN },
+                { "type": "integer", "minimum": 1000, "maximum": 9999, "errorMessage": YEAR_ERROR },
+                { "type": "string", "pattern": YEAR_PATTERN, "patternErrorMessage": YEAR_ERROR },
             ],
         })
     }
