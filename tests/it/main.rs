@@ -21,6 +21,7 @@ mod load_model;
 mod load_render;
 mod load_values;
 mod new;
+mod readme;
 mod schema;
 mod score_cli;
 mod score_faults;
