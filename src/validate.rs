@@ -1,5 +1,7 @@
 //! Checks on the report as written, before anything is scored.
 
+mod input;
+
 use std::collections::HashMap;
 
 use rust_decimal::Decimal;
@@ -32,6 +34,7 @@ pub fn validate(report: &Report) -> Diagnostics {
     }
     check_satisfaction_share(report, &mut diagnostics);
     check_texts(report, &mut diagnostics);
+    input::check_input(report, &mut diagnostics);
     diagnostics
 }
 

@@ -13,6 +13,8 @@ mod checks;
 mod cli_check;
 mod diff;
 mod escape;
+mod hostile_input;
+mod hostile_outputs;
 mod load_errors;
 mod load_model;
 mod load_render;
