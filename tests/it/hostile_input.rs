@@ -217,3 +217,44 @@ fn a_control_character_never_reaches_the_pdf() {
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
     assert!(!pdf.exists());
 }
+
+#[test]
+fn yaml_files_in_any_case_are_read_and_others_are_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = sample_copy(dir.path());
+    std::fs::rename(report.join("摘要.yaml"), report.join("摘要.YAML")).unwrap();
+    std::fs::rename(report.join("自评表.yaml"), report.join("自评表.yaml.txt")).unwrap();
+    std::fs::create_dir(report.join("旧版")).unwrap();
+    let output = jixiao(&["check", report.to_str().unwrap()]);
+    let message = stderr(&output);
+    assert_eq!(output.status.code(), Some(0), "{message}");
+    assert!(
+        message.contains("不是报告的一部分，没有读取：旧版/、自评表.yaml.txt"),
+        "{message}"
+    );
+    assert!(
+        !message.contains("「摘要」的「自评得分概述」还没有填写"),
+        "摘要.YAML is read: {message}"
+    );
+    assert!(
+        message.contains("「自评表」的「偏差大或目标未完成原因分析」还没有填写"),
+        "自评表.yaml.txt is not: {message}"
+    );
+}
+
+#[test]
+fn hidden_and_editor_files_are_ignored() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = sample_copy(dir.path());
+    std::fs::write(
+        report.join("._目标1-拆迁.yaml"),
+        [0u8, 5, 22, 7, 0, 2, 0, 0],
+    )
+    .unwrap();
+    std::fs::write(report.join(".目标1-拆迁.yaml.swp"), [0u8, 1, 2]).unwrap();
+    std::fs::write(report.join("目标1-拆迁.yaml~"), "旧: 内容").unwrap();
+    let output = jixiao(&["check", report.to_str().unwrap()]);
+    let message = stderr(&output);
+    assert_eq!(output.status.code(), Some(0), "{message}");
+    assert!(!message.contains("没有读取"), "{message}");
+}
