@@ -13,6 +13,7 @@ mod checks;
 mod cli_check;
 mod diff;
 mod escape;
+mod fuzz_check;
 mod hostile_input;
 mod hostile_outputs;
 mod load_errors;
