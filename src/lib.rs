@@ -31,6 +31,7 @@ pub mod validate;
 pub mod value;
 pub mod watch;
 pub(crate) mod yaml_error;
+pub(crate) mod yaml_lint;
 pub mod yaml_text;
 
 use std::path::Path;

@@ -278,14 +278,27 @@ impl FilePart {
 /// than as whatever the typed reading stumbled on first; then into the report's types.
 fn parse_file(file: FileId, text: &str) -> FilePart {
     if let Err(error) = serde_saphyr::from_str_with_options::<IgnoredAny>(text, yaml_options()) {
-        return FilePart::failed(translate(&error, file, text));
+        return failed(&error, file, text);
     }
     let result = parsing_file(file, || {
         serde_saphyr::from_str_with_options::<Option<FilePart>>(text, yaml_options())
     });
     match result {
         Ok(part) => part.unwrap_or_else(FilePart::empty),
-        Err(error) => FilePart::failed(translate(&error, file, text)),
+        Err(error) => failed(&error, file, text),
+    }
+}
+
+/// A file that did not parse: the mistakes seen in its lines when there are any (they name the
+/// cause where the parser only names where it stumbled), else the parser's error translated.
+fn failed(error: &serde_saphyr::Error, file: FileId, text: &str) -> FilePart {
+    let problems = crate::yaml_lint::line_problems(file, text);
+    if problems.is_empty() {
+        return FilePart::failed(translate(error, file, text));
+    }
+    FilePart {
+        entries: Vec::new(),
+        problems,
     }
 }
 

@@ -40,9 +40,7 @@ pub fn translate(error: &Error, file: FileId, text: &str) -> Diagnostic {
             ..
         } => match external.as_ref() {
             ExternalMessageSource::Parser(scan) => syntax(scan, span, &source),
-            _ => Diagnostic::error(format!("YAML 格式错误（{msg}）"))
-                .help(GENERAL_HELP)
-                .at_opt(span),
+            _ => unexplained(msg).at_opt(span),
         },
         _ => describe(error, span, &source),
     }
@@ -387,13 +385,28 @@ fn describe(error: &Error, span: Option<Span>, source: &Source) -> Diagnostic {
         Error::Eof { .. } => Diagnostic::error("文件意外结束")
             .at_opt(span)
             .help("检查文件末尾是否缺少内容、引号或括号没有成对"),
-        Error::Budget { .. } => Diagnostic::error("YAML 文件过大或嵌套过深，拒绝读取")
-            .at_opt(span)
-            .help("检查是否误用了大量锚点（&）和别名（*）"),
-        other => Diagnostic::error(format!("YAML 格式错误（{}）", plain_message(other)))
-            .at_opt(span)
-            .help(GENERAL_HELP),
+        Error::Budget { .. } => too_big().at_opt(span),
+        other => unexplained(&plain_message(other)).at_opt(span),
     }
+}
+
+/// An error we have no variant for, in Chinese by what its English says; the English itself is
+/// never shown (it names the parser's internals, not what to change).
+fn unexplained(english: &str) -> Diagnostic {
+    if english.contains("budget") {
+        return too_big();
+    }
+    if english.contains("non-finite") {
+        return Diagnostic::error("「.nan」「.inf」这样的写法不是有效的数字")
+            .help("填写阿拉伯数字，如 20 或 13581.29；没有数据时删去这一行或写 0");
+    }
+    Diagnostic::error("YAML 格式错误").help(GENERAL_HELP)
+}
+
+fn too_big() -> Diagnostic {
+    Diagnostic::error("YAML 文件过大、嵌套过深或别名展开过多，拒绝读取").help(
+        "报告不需要锚点（&）和别名（*）：删去它们，把内容直接写出；也检查文件是否误粘贴了大量内容",
+    )
 }
 
 /// A message made with [`with_help`], split back into message and help.

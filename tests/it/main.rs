@@ -15,6 +15,7 @@ mod diff;
 mod escape;
 mod fuzz_check;
 mod hostile_input;
+mod hostile_messages;
 mod hostile_outputs;
 mod load_errors;
 mod load_model;
