@@ -17,6 +17,7 @@ mod fuzz_check;
 mod hostile_input;
 mod hostile_messages;
 mod hostile_outputs;
+mod hostile_templates;
 mod load_errors;
 mod load_model;
 mod load_render;
