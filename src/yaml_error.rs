@@ -113,6 +113,11 @@ fn indent(line: &str) -> usize {
     line.chars().take_while(|c| *c == ' ').count()
 }
 
+/// The column (0-based, in characters) where a line's key starts, after any `- ` markers.
+fn key_column(line: &str) -> usize {
+    line.chars().count() - after_markers(line).chars().count()
+}
+
 /// What a line holds after its indentation and any `- ` list markers.
 fn after_markers(line: &str) -> &str {
     let mut rest = line.trim_start();
@@ -312,8 +317,10 @@ fn misplaced_pair(span: Option<Span>, source: &Source) -> Diagnostic {
     if !has_key(previous_text) && previous_text.contains([':', '：']) {
         return missing_colon_space(source.content_span(previous));
     }
-    if indent(line) > indent(previous_text) && !previous_text.trim_end().ends_with(':') {
-        let extra = indent(line) - indent(previous_text);
+    // Counted from the previous line's key, after any `- `: that is where a sibling key starts.
+    let (here, sibling) = (key_column(line), key_column(previous_text));
+    if here > sibling && !previous_text.trim_end().ends_with(':') {
+        let extra = here - sibling;
         return Diagnostic::error(format!("这一行比上一行多缩进了 {extra} 个空格"))
             .at(source.content_span(span.line))
             .help("同一层的键要左对齐：删去这一行开头多余的空格；如果它属于上一行的键，上一行的冒号后就不能再写值");

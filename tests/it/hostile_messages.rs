@@ -107,3 +107,12 @@ fn a_two_megabyte_line_gives_a_short_message() {
     assert!(shown.contains("--> f.yaml:2:5"), "{shown}");
     assert!(shown.len() < 8000, "{} bytes", shown.len());
 }
+
+#[test]
+fn a_key_indented_too_far_under_a_list_item_counts_from_the_items_key() {
+    assert_says(
+        &format!("{INDICATOR}          - 三级指标: 乙\n              年初目标值: 1\n"),
+        &["多缩进了 2 个空格", "--> f.yaml:8:15"],
+        &["多缩进了 4 个空格"],
+    );
+}
