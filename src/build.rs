@@ -56,6 +56,18 @@ impl std::fmt::Display for BuildError {
 
 impl std::error::Error for BuildError {}
 
+/// Evaluates the report at `src` and checks that the fonts can print every character: all
+/// that `build` refuses, so that `check` finds it too.
+pub fn evaluate_printable(src: &Path, typesetter: &Typesetter) -> Result<Evaluated, LoadError> {
+    let mut evaluated = evaluate_path(src)?;
+    if let Some(outcome) = &evaluated.outcome {
+        let missing = check_glyphs(&outcome.report, &evaluated.files, typesetter);
+        evaluated.diagnostics.extend(missing);
+        evaluated.diagnostics = std::mem::take(&mut evaluated.diagnostics).sorted();
+    }
+    Ok(evaluated)
+}
+
 /// Builds the report at `src` with an existing typesetter (fonts stay loaded between builds).
 pub fn build(
     src: &Path,
@@ -66,11 +78,7 @@ pub fn build(
         Some(dir) => TemplateSet::with_overrides(dir).map_err(BuildError::Templates)?,
         None => TemplateSet::built_in(),
     };
-    let mut evaluated = evaluate_path(src).map_err(BuildError::Load)?;
-    if let Some(outcome) = &evaluated.outcome {
-        let missing = check_glyphs(&outcome.report, &evaluated.files, typesetter);
-        evaluated.diagnostics.extend(missing);
-    }
+    let evaluated = evaluate_printable(src, typesetter).map_err(BuildError::Load)?;
     let Some(outcome) = evaluated.clean_outcome() else {
         return Err(BuildError::Report(Box::new(evaluated)));
     };

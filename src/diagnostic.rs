@@ -118,20 +118,75 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 
-    /// The message as the terminal shows it, quoting the source line.
+    /// The message as the terminal shows it, quoting the source line. Every part is bounded
+    /// in length: a value or line of megabytes is shown by its start and end.
     pub fn render(&self, files: &SourceFiles) -> String {
-        let mut out = format!("{}: {}\n", self.severity.label(), self.message);
+        let message = elide(&self.message, MESSAGE_CHARS);
+        let mut out = format!("{}: {message}\n", self.severity.label());
         if let Some(span) = self.span {
             quote(&mut out, files, span, "");
         }
         for (span, note) in &self.related {
-            quote(&mut out, files, *span, note);
+            quote(&mut out, files, *span, &elide(note, NOTE_CHARS));
         }
         if let Some(help) = &self.help {
-            let _ = writeln!(out, "  = 修改建议: {help}");
+            let _ = writeln!(out, "  = 修改建议: {}", elide(help, HELP_CHARS));
         }
         out
     }
+}
+
+/// The most characters of a message, a help, a note and a quoted line shown.
+const MESSAGE_CHARS: usize = 300;
+const HELP_CHARS: usize = 400;
+const NOTE_CHARS: usize = 60;
+const LINE_CHARS: usize = 120;
+/// Of a long line: how much of the underlined value, and of what is before and after it.
+const UNDERLINE_CHARS: usize = 60;
+const CONTEXT_CHARS: usize = 30;
+
+/// `text` when short, else its start and end around `…`.
+pub fn elide(text: &str, max_chars: usize) -> String {
+    let count = text.chars().count();
+    if count <= max_chars {
+        return text.to_string();
+    }
+    let keep = max_chars.saturating_sub(1) / 2;
+    let head: String = text.chars().take(keep).collect();
+    let tail: String = text.chars().skip(count - keep).collect();
+    format!("{head}…{tail}")
+}
+
+fn first_chars(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_string(),
+    }
+}
+
+fn last_chars(text: &str, max: usize) -> String {
+    let count = text.chars().count();
+    if count <= max {
+        return text.to_string();
+    }
+    let tail: String = text.chars().skip(count - max).collect();
+    format!("…{tail}")
+}
+
+/// The part of a line shown: all of it when short; else the start of the underlined value with
+/// a little context on either side.
+fn window(before: &str, underlined: &str, after: &str) -> (String, String, String) {
+    let total = before.chars().count() + underlined.chars().count() + after.chars().count();
+    if total <= LINE_CHARS {
+        return (before.into(), underlined.into(), after.into());
+    }
+    let shown = first_chars(underlined, UNDERLINE_CHARS);
+    let after = if shown.len() < underlined.len() {
+        String::new()
+    } else {
+        first_chars(after, CONTEXT_CHARS)
+    };
+    (last_chars(before, CONTEXT_CHARS), shown, after)
 }
 
 /// Writes `--> file:line:col`, the line itself and a caret line under the value.
@@ -144,17 +199,20 @@ fn quote(out: &mut String, files: &SourceFiles, span: Span, note: &str) {
     };
     let gutter = " ".repeat(span.line.to_string().len());
     let line_start = line_start_offset(text, span.line);
-    let before = text
-        .get(line_start..span.start.max(line_start))
-        .unwrap_or("");
-    let underlined = text
-        .get(span.start..(span.start + span.len).min(line_start + line.len()))
-        .unwrap_or("");
+    let line_end = line_start + line.len();
+    let start = span.start.clamp(line_start, line_end);
+    let end = (span.start + span.len).clamp(start, line_end);
+    let part = |from: usize, to: usize| text.get(from..to).unwrap_or("").replace('\t', " ");
+    let (before, underlined, after) = window(
+        &part(line_start, start),
+        &part(start, end),
+        &part(end, line_end),
+    );
     // A tab is shown as one space, which is also its width here.
     let pad = " ".repeat(before.width());
     let carets = "^".repeat(underlined.width().max(1));
     let _ = writeln!(out, "{gutter} |");
-    let _ = writeln!(out, "{} | {}", span.line, line.replace('\t', " "));
+    let _ = writeln!(out, "{} | {before}{underlined}{after}", span.line);
     let caret_line = format!("{gutter} | {pad}{carets} {note}");
     let _ = writeln!(out, "{}", caret_line.trim_end());
 }

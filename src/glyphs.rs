@@ -41,6 +41,50 @@ pub fn check_glyphs(
     diagnostics
 }
 
+/// One located message per control character in a printed text: only the newline is allowed.
+/// A tab, U+2028/U+2029 or a bidirectional override would split paragraphs or reorder the
+/// printed text, and none of them can be seen in an editor.
+pub fn check_characters(report: &Report, files: &SourceFiles) -> Vec<Diagnostic> {
+    let mut seen = BTreeSet::new();
+    let mut diagnostics = Vec::new();
+    for (_, text) in printed_texts(report) {
+        if !seen.insert((text.span.file, text.span.start)) {
+            continue;
+        }
+        let mut reported = BTreeSet::new();
+        for c in text.text.chars().filter(|c| is_forbidden_control(*c)) {
+            if reported.insert(c) {
+                diagnostics.push(control_character(c, text.span, files));
+            }
+        }
+    }
+    diagnostics
+}
+
+fn is_forbidden_control(c: char) -> bool {
+    (c.is_control() && c != '\n')
+        || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+fn control_character(c: char, at: Span, files: &SourceFiles) -> Diagnostic {
+    let (name, help) = match c {
+        '\t' => ("制表符（Tab）", "改用空格，或删去"),
+        '\r' => ("回车符", "删去；换行只用普通的换行"),
+        '\u{2028}' => ("行分隔符", "改为普通的换行（分段时空一行），或删去"),
+        '\u{2029}' => ("段分隔符", "改为空一行分段，或删去"),
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => {
+            ("文字方向控制符", "删去：它会打乱打印出的文字顺序")
+        }
+        _ => (
+            "控制字符",
+            "删去：它通常是从别处复制时带进来的，编辑器里看不见",
+        ),
+    };
+    Diagnostic::error(format!("文字中有不可见的{name}（U+{:04X}）", c as u32))
+        .at(span_of_char(c, at, files))
+        .help(help)
+}
+
 /// A text as written in the sources.
 #[derive(Clone, Copy)]
 struct Written<'a> {

@@ -31,6 +31,7 @@ pub mod validate;
 pub mod value;
 pub mod watch;
 pub(crate) mod yaml_error;
+pub(crate) mod yaml_lint;
 pub mod yaml_text;
 
 use std::path::Path;
@@ -79,6 +80,7 @@ pub fn evaluate(loaded: Loaded) -> Evaluated {
     } = loaded;
     let outcome = report.map(|report| {
         diagnostics.extend(validate::validate(&report).0);
+        diagnostics.extend(glyphs::check_characters(&report, &files));
         let scores = score::score_report(&report);
         diagnostics.extend(review::review(&report, &scores).0);
         let facts = facts::derive_facts(&report, &scores);

@@ -48,12 +48,26 @@ pub struct Loaded {
 
 /// Reads the report at `path`: a YAML file, or a folder of them.
 pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
+    let sources = report_files(path)?;
     let mut inputs = Vec::new();
-    for file in yaml_files(path)? {
+    for file in sources.yaml {
         let text = std::fs::read_to_string(&file).map_err(|error| io_error(&file, &error))?;
         inputs.push((file, text));
     }
-    Ok(load_texts(inputs))
+    let mut loaded = load_texts(inputs);
+    if !sources.other.is_empty() {
+        loaded.diagnostics.push(ignored_files(&sources.other));
+        loaded.diagnostics = std::mem::take(&mut loaded.diagnostics).sorted();
+    }
+    Ok(loaded)
+}
+
+fn ignored_files(other: &[String]) -> Diagnostic {
+    Diagnostic::warning(format!(
+        "报告文件夹里的这些不是报告的一部分，没有读取：{}",
+        other.join("、")
+    ))
+    .help("报告只由文件夹里的 .yaml / .yml 文件组成，不读子文件夹：要用到的内容请放进这样的文件，其他的可以移走")
 }
 
 /// Parses and merges already-read sources, in the order given.
@@ -92,28 +106,61 @@ fn io_error(path: &Path, error: &std::io::Error) -> LoadError {
     }
 }
 
-/// The YAML files of a report, sorted by name so that merging is the same everywhere.
-fn yaml_files(path: &Path) -> Result<Vec<PathBuf>, LoadError> {
+/// What a report folder holds: its YAML files, sorted by name so that merging is the same
+/// everywhere, and the names of anything else a user may have meant to be part of it.
+struct ReportFiles {
+    yaml: Vec<PathBuf>,
+    other: Vec<String>,
+}
+
+fn report_files(path: &Path) -> Result<ReportFiles, LoadError> {
     let metadata = std::fs::metadata(path).map_err(|error| io_error(path, &error))?;
     if !metadata.is_dir() {
-        return Ok(vec![path.to_path_buf()]);
+        return Ok(ReportFiles {
+            yaml: vec![path.to_path_buf()],
+            other: Vec::new(),
+        });
     }
-    let mut files = Vec::new();
+    let mut files = ReportFiles {
+        yaml: Vec::new(),
+        other: Vec::new(),
+    };
     for entry in std::fs::read_dir(path).map_err(|error| io_error(path, &error))? {
         let file = entry.map_err(|error| io_error(path, &error))?.path();
-        let is_yaml = matches!(
-            file.extension().and_then(|e| e.to_str()),
-            Some("yaml" | "yml")
-        );
-        if is_yaml && file.is_file() {
-            files.push(file);
+        let name = file
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if is_hidden_or_editor_file(&name) {
+            continue;
+        }
+        if file.is_dir() {
+            files.other.push(format!("{name}/"));
+        } else if crate::output::is_yaml_name(&file) {
+            files.yaml.push(file);
+        } else {
+            files.other.push(name);
         }
     }
-    files.sort();
-    if files.is_empty() {
+    files.yaml.sort();
+    files.other.sort();
+    if files.yaml.is_empty() {
         return Err(LoadError::NoYamlFiles(path.to_path_buf()));
     }
     Ok(files)
+}
+
+/// Hidden files (`.目标1.yaml.swp`, macOS's `._目标1.yaml`, `.git/`) and the backups and locks
+/// editors leave beside a file: never part of a report, not worth a warning.
+pub fn is_hidden_or_editor_file(name: &str) -> bool {
+    name.starts_with('.')
+        || name.starts_with("~$")
+        || name.ends_with('~')
+        || (name.starts_with('#') && name.ends_with('#'))
+        || [".swp", ".swo", ".swx", ".tmp", ".bak", ".orig"]
+            .iter()
+            .any(|suffix| name.to_ascii_lowercase().ends_with(suffix))
+        || matches!(name, "Thumbs.db" | "desktop.ini")
 }
 
 /// A top-level key of a report. The loader and the JSON Schema both match on it exhaustively,
@@ -231,14 +278,27 @@ impl FilePart {
 /// than as whatever the typed reading stumbled on first; then into the report's types.
 fn parse_file(file: FileId, text: &str) -> FilePart {
     if let Err(error) = serde_saphyr::from_str_with_options::<IgnoredAny>(text, yaml_options()) {
-        return FilePart::failed(translate(&error, file, text));
+        return failed(&error, file, text);
     }
     let result = parsing_file(file, || {
         serde_saphyr::from_str_with_options::<Option<FilePart>>(text, yaml_options())
     });
     match result {
         Ok(part) => part.unwrap_or_else(FilePart::empty),
-        Err(error) => FilePart::failed(translate(&error, file, text)),
+        Err(error) => failed(&error, file, text),
+    }
+}
+
+/// A file that did not parse: the mistakes seen in its lines when there are any (they name the
+/// cause where the parser only names where it stumbled), else the parser's error translated.
+fn failed(error: &serde_saphyr::Error, file: FileId, text: &str) -> FilePart {
+    let problems = crate::yaml_lint::line_problems(file, text);
+    if problems.is_empty() {
+        return FilePart::failed(translate(error, file, text));
+    }
+    FilePart {
+        entries: Vec::new(),
+        problems,
     }
 }
 

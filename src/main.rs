@@ -31,7 +31,13 @@ fn main() -> ExitCode {
 
 /// Evaluates `src` and prints its diagnostics; None when it could not be read or has errors.
 fn evaluate(src: &Path) -> Result<jixiao::Evaluated, ExitCode> {
-    let evaluated = jixiao::evaluate_path(src).map_err(|error| {
+    report_evaluation(jixiao::evaluate_path(src))
+}
+
+fn report_evaluation(
+    evaluated: Result<jixiao::Evaluated, jixiao::LoadError>,
+) -> Result<jixiao::Evaluated, ExitCode> {
+    let evaluated = evaluated.map_err(|error| {
         eprintln!("错误: {error}");
         ExitCode::from(EXIT_USAGE)
     })?;
@@ -43,7 +49,15 @@ fn evaluate(src: &Path) -> Result<jixiao::Evaluated, ExitCode> {
 }
 
 fn check(src: &Path) -> ExitCode {
-    match evaluate(src) {
+    let checked = jixiao::typeset::Typesetter::new(&[])
+        .map_err(|error| {
+            eprintln!("错误: {error}");
+            ExitCode::from(EXIT_USAGE)
+        })
+        .and_then(|typesetter| {
+            report_evaluation(jixiao::build::evaluate_printable(src, &typesetter))
+        });
+    match checked {
         Ok(_) => {
             eprintln!("检查通过：{}", src.display());
             ExitCode::SUCCESS
@@ -78,6 +92,9 @@ fn schema() -> ExitCode {
 }
 
 fn build(args: &BuildArgs) -> ExitCode {
+    if let Err(code) = check_output_paths(args) {
+        return code;
+    }
     match new_typesetter(args) {
         Ok(typesetter) => finish_build(
             args,
@@ -89,6 +106,9 @@ fn build(args: &BuildArgs) -> ExitCode {
 
 /// Builds, then rebuilds on every change until Ctrl-C; a failed attempt keeps the last PDF.
 fn watch(args: &BuildArgs) -> ExitCode {
+    if let Err(code) = check_output_paths(args) {
+        return code;
+    }
     let typesetter = match new_typesetter(args) {
         Ok(typesetter) => typesetter,
         Err(code) => return code,
@@ -171,11 +191,9 @@ fn finish_build(
     if let Some(typst_out) = &args.typst_out {
         files.push((typst_out.as_path(), built.typst_source.as_bytes()));
     }
-    for (path, bytes) in files {
-        if let Err(error) = jixiao::output::write_atomically(path, bytes) {
-            eprintln!("错误: 无法写入「{}」：{error}", path.display());
-            return ExitCode::from(EXIT_USAGE);
-        }
+    if let Err(error) = jixiao::output::write_outputs(&files, &protected(args)) {
+        eprintln!("错误: {error}");
+        return ExitCode::from(EXIT_USAGE);
     }
     println!(
         "已生成 {}：共 {} 页，总分 {} 分。",
@@ -195,6 +213,31 @@ fn print_typst_compile_hint(typst_out: &Path) {
         "已写出 Typst 源文件 {0}。单独编译时先写出字体，再编译：\n  jixiao fonts 字体\n  typst compile --font-path 字体 {0}",
         typst_out.display()
     );
+}
+
+/// What the outputs must not overwrite.
+fn protected(args: &BuildArgs) -> jixiao::output::Protected {
+    jixiao::output::Protected {
+        src: args.src.clone(),
+        templates: args.templates.clone(),
+    }
+}
+
+/// Refuses outputs that would overwrite a source, a template or each other, before building.
+fn check_output_paths(args: &BuildArgs) -> Result<(), ExitCode> {
+    let output = args
+        .output
+        .clone()
+        .unwrap_or_else(|| default_output(&args.src));
+    let paths: Vec<&Path> = std::iter::once(output.as_path())
+        .chain(args.typst_out.as_deref())
+        .collect();
+    jixiao::output::check_outputs(&paths, &protected(args))
+        .map(drop)
+        .map_err(|error| {
+            eprintln!("错误: {error}");
+            ExitCode::from(EXIT_USAGE)
+        })
 }
 
 /// Prints `text`, or `value` as JSON.

@@ -304,8 +304,8 @@ impl<'de> Deserialize<'de> for Amount {
 fn not_a_number(text: &str) -> String {
     if is_plain_number(text.trim()) {
         return with_help(
-            &format!("「{text}」的位数太多，无法精确计算"),
-            "数字最多 28 位（整数和小数合计）：检查是否多写了数字",
+            &format!("「{text}」位数太多，超出了可以计算的范围"),
+            &bounds_help(),
         );
     }
     let without_commas = text.replace([',', '，'], "");
@@ -327,19 +327,36 @@ fn is_plain_number(text: &str) -> bool {
         && digits.matches('.').count() <= 1
 }
 
+/// The most integer digits a number may have: 10¹⁷ 万元 is far beyond any budget, and
+/// 17 digits are what a float would already have lost.
+pub const MAX_INTEGER_DIGITS: usize = 17;
+/// The most decimals a number may have (money and weights are further limited to two).
+pub const MAX_DECIMALS: usize = 6;
+
+/// With these bounds no ratio, difference or product the scoring computes can overflow:
+/// 10¹⁷ ÷ 10⁻⁶ × 100 = 10²⁵ is well inside a decimal's 7.9 × 10²⁸.
+pub fn bounds_help() -> String {
+    format!(
+        "数字的整数部分最多 {MAX_INTEGER_DIGITS} 位、小数最多 {MAX_DECIMALS} 位（金额单位是万元）：检查是否多写了数字"
+    )
+}
+
+/// Whether a plain decimal as written lies inside [`MAX_INTEGER_DIGITS`] and [`MAX_DECIMALS`].
+pub fn within_bounds(text: &str) -> bool {
+    let digits = text.trim().trim_start_matches('-');
+    let (integer, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    let integer = integer.trim_start_matches('0');
+    integer.len() <= MAX_INTEGER_DIGITS && fraction.len() <= MAX_DECIMALS
+}
+
 /// Reads a plain decimal number exactly; `+`, `,` and exponents are not accepted, nor numbers
-/// with more digits than a decimal holds (which the decimal type would silently round).
+/// beyond [`within_bounds`].
 pub fn parse_amount(text: &str) -> Option<Decimal> {
     let text = text.trim();
-    if !is_plain_number(text) {
+    if !is_plain_number(text) || !within_bounds(text) {
         return None;
     }
-    let written_scale = text
-        .split_once('.')
-        .map_or(0, |(_, fraction)| fraction.len());
-    Decimal::from_str(text)
-        .ok()
-        .filter(|number| usize::try_from(number.scale()).is_ok_and(|scale| scale == written_scale))
+    Decimal::from_str(text).ok()
 }
 
 /// A percentage written `30%` or `30`.

@@ -36,8 +36,14 @@ pub fn render(document: &Document, templates: &TemplateSet) -> Result<String, Re
     template.render(context).map_err(describe)
 }
 
+/// How many steps a rendering may take: the built-in templates need well under a million for
+/// a report of hundreds of indicators; a runaway loop in a user's template ends here instead of
+/// filling the memory.
+pub const TEMPLATE_FUEL: u64 = 50_000_000;
+
 fn environment(templates: &TemplateSet) -> Environment<'static> {
     let mut env = Environment::new();
+    env.set_fuel(Some(TEMPLATE_FUEL));
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.set_auto_escape_callback(|name| {
         if name.ends_with(".typ.j2") {
@@ -105,6 +111,15 @@ fn chain_literal(role: FontRole) -> String {
 }
 
 fn describe(error: Error) -> RenderError {
+    if error.kind() == minijinja::ErrorKind::OutOfFuel {
+        let mut message = format!(
+            "模板运行超过了 {TEMPLATE_FUEL} 步的上限，已停止：检查模板中是否有过大或不会结束的循环"
+        );
+        if let (Some(name), Some(line)) = (error.name(), error.line()) {
+            message.push_str(&format!("（{name} 第 {line} 行）"));
+        }
+        return RenderError(message);
+    }
     let mut message = format!(
         "模板出错：{}",
         error.detail().unwrap_or(&error.kind().to_string())

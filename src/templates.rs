@@ -84,21 +84,68 @@ impl TemplateSet {
 fn dir_error(path: &Path, error: &std::io::Error) -> TemplateDirError {
     TemplateDirError {
         path: path.to_path_buf(),
-        reason: error.to_string(),
+        reason: crate::output::io_reason(error).replace("写入", "读取"),
     }
 }
 
+/// At most this many files in a template folder, this many bytes each and together: a wrong
+/// `--templates` (the home folder, `/`) fails at once instead of reading the disk.
+pub const MAX_TEMPLATE_FILES: usize = 500;
+pub const MAX_TEMPLATE_BYTES: u64 = 64 * 1024 * 1024;
+
+fn refused(path: &Path, reason: impl Into<String>) -> TemplateDirError {
+    TemplateDirError {
+        path: path.to_path_buf(),
+        reason: reason.into(),
+    }
+}
+
+/// The regular files of `dir` and its sub-folders, hidden ones left out. A symlink is followed
+/// only when it leads to a file inside the folder: the folder is all a template may read.
 fn files_under(dir: &Path) -> Result<Vec<PathBuf>, TemplateDirError> {
+    let root = dir.canonicalize().map_err(|e| dir_error(dir, &e))?;
     let mut files = Vec::new();
+    let mut total = 0u64;
     let mut pending = vec![dir.to_path_buf()];
+    let mut visited = std::collections::BTreeSet::from([root.clone()]);
     while let Some(current) = pending.pop() {
         let entries = std::fs::read_dir(&current).map_err(|e| dir_error(&current, &e))?;
         for entry in entries {
             let path = entry.map_err(|e| dir_error(&current, &e))?.path();
-            if path.is_dir() {
-                pending.push(path);
-            } else {
-                files.push(path);
+            let hidden = path
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+            if hidden {
+                continue;
+            }
+            let real = path.canonicalize().map_err(|e| dir_error(&path, &e))?;
+            if !real.starts_with(&root) {
+                return Err(refused(
+                    &path,
+                    "这是指向模板文件夹之外的链接，模板只能读取文件夹里的文件：请把要用的文件复制进来",
+                ));
+            }
+            let metadata = std::fs::metadata(&real).map_err(|e| dir_error(&path, &e))?;
+            if metadata.is_dir() {
+                // A link back to a folder already read would loop forever.
+                if visited.insert(real) {
+                    pending.push(path);
+                }
+                continue;
+            }
+            if !metadata.is_file() {
+                return Err(refused(&path, "不是普通文件"));
+            }
+            total += metadata.len();
+            files.push(path);
+            if files.len() > MAX_TEMPLATE_FILES || total > MAX_TEMPLATE_BYTES {
+                return Err(refused(
+                    dir,
+                    format!(
+                        "模板文件夹超过了 {MAX_TEMPLATE_FILES} 个文件或 {} MB 的上限：--templates 应指向只放模板的文件夹",
+                        MAX_TEMPLATE_BYTES / 1024 / 1024
+                    ),
+                ));
             }
         }
     }

@@ -1,5 +1,7 @@
 //! Checks on the report as written, before anything is scored.
 
+mod input;
+
 use std::collections::HashMap;
 
 use rust_decimal::Decimal;
@@ -32,6 +34,7 @@ pub fn validate(report: &Report) -> Diagnostics {
     }
     check_satisfaction_share(report, &mut diagnostics);
     check_texts(report, &mut diagnostics);
+    input::check_input(report, &mut diagnostics);
     diagnostics
 }
 
@@ -119,11 +122,16 @@ fn check_total_weight(report: &Report, diagnostics: &mut Diagnostics) {
     let goals: Decimal = report.goals.iter().map(|g| g.weight.value.0).sum();
     let total = report.budget.weight.value.0 + goals;
     if total != Decimal::ONE_HUNDRED {
+        // Exact, not rounded: a total of 100.001 rounds to 100.00 and would read as right.
+        let exact = |value: Decimal| match value.normalize() {
+            precise if precise.scale() > 2 => precise.to_string(),
+            _ => two_decimals(value),
+        };
         let mut diagnostic = Diagnostic::error(format!(
             "预算执行的分值 {} 与各年度目标的分值 {} 合计为 {}，应为 100",
-            two_decimals(report.budget.weight.value.0),
-            two_decimals(goals),
-            two_decimals(total)
+            exact(report.budget.weight.value.0),
+            exact(goals),
+            exact(total)
         ))
         .at(report.budget.weight.span)
         .help("调整预算执行或年度目标的分值，使合计为 100");

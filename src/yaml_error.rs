@@ -40,9 +40,7 @@ pub fn translate(error: &Error, file: FileId, text: &str) -> Diagnostic {
             ..
         } => match external.as_ref() {
             ExternalMessageSource::Parser(scan) => syntax(scan, span, &source),
-            _ => Diagnostic::error(format!("YAML 格式错误（{msg}）"))
-                .help(GENERAL_HELP)
-                .at_opt(span),
+            _ => unexplained(msg).at_opt(span),
         },
         _ => describe(error, span, &source),
     }
@@ -113,6 +111,11 @@ impl Source<'_> {
 /// Leading spaces of a line.
 fn indent(line: &str) -> usize {
     line.chars().take_while(|c| *c == ' ').count()
+}
+
+/// The column (0-based, in characters) where a line's key starts, after any `- ` markers.
+fn key_column(line: &str) -> usize {
+    line.chars().count() - after_markers(line).chars().count()
 }
 
 /// What a line holds after its indentation and any `- ` list markers.
@@ -314,8 +317,10 @@ fn misplaced_pair(span: Option<Span>, source: &Source) -> Diagnostic {
     if !has_key(previous_text) && previous_text.contains([':', '：']) {
         return missing_colon_space(source.content_span(previous));
     }
-    if indent(line) > indent(previous_text) && !previous_text.trim_end().ends_with(':') {
-        let extra = indent(line) - indent(previous_text);
+    // Counted from the previous line's key, after any `- `: that is where a sibling key starts.
+    let (here, sibling) = (key_column(line), key_column(previous_text));
+    if here > sibling && !previous_text.trim_end().ends_with(':') {
+        let extra = here - sibling;
         return Diagnostic::error(format!("这一行比上一行多缩进了 {extra} 个空格"))
             .at(source.content_span(span.line))
             .help("同一层的键要左对齐：删去这一行开头多余的空格；如果它属于上一行的键，上一行的冒号后就不能再写值");
@@ -387,13 +392,28 @@ fn describe(error: &Error, span: Option<Span>, source: &Source) -> Diagnostic {
         Error::Eof { .. } => Diagnostic::error("文件意外结束")
             .at_opt(span)
             .help("检查文件末尾是否缺少内容、引号或括号没有成对"),
-        Error::Budget { .. } => Diagnostic::error("YAML 文件过大或嵌套过深，拒绝读取")
-            .at_opt(span)
-            .help("检查是否误用了大量锚点（&）和别名（*）"),
-        other => Diagnostic::error(format!("YAML 格式错误（{}）", plain_message(other)))
-            .at_opt(span)
-            .help(GENERAL_HELP),
+        Error::Budget { .. } => too_big().at_opt(span),
+        other => unexplained(&plain_message(other)).at_opt(span),
     }
+}
+
+/// An error we have no variant for, in Chinese by what its English says; the English itself is
+/// never shown (it names the parser's internals, not what to change).
+fn unexplained(english: &str) -> Diagnostic {
+    if english.contains("budget") {
+        return too_big();
+    }
+    if english.contains("non-finite") {
+        return Diagnostic::error("「.nan」「.inf」这样的写法不是有效的数字")
+            .help("填写阿拉伯数字，如 20 或 13581.29；没有数据时删去这一行或写 0");
+    }
+    Diagnostic::error("YAML 格式错误").help(GENERAL_HELP)
+}
+
+fn too_big() -> Diagnostic {
+    Diagnostic::error("YAML 文件过大、嵌套过深或别名展开过多，拒绝读取").help(
+        "报告不需要锚点（&）和别名（*）：删去它们，把内容直接写出；也检查文件是否误粘贴了大量内容",
+    )
 }
 
 /// A message made with [`with_help`], split back into message and help.

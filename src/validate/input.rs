@@ -1,0 +1,188 @@
+//! Checks on what a careless or hostile input can get wrong in the plain values: texts left
+//! empty, a year out of range, a 提交时间 before the year ended, money with more than two
+//! decimals, numbers in targets beyond what can be computed, goals without indicators.
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::located::At;
+use crate::model::{Amount, Report, Text, bounds_help, within_bounds};
+
+/// The years a 部门整体绩效自评 can be about: performance budgeting began in the 2000s; a year
+/// outside is a typing mistake (`0000`, `2202`).
+pub const YEARS: std::ops::RangeInclusive<u16> = 1990..=2100;
+
+pub fn check_input(report: &Report, diagnostics: &mut Diagnostics) {
+    check_required_texts(report, diagnostics);
+    check_year(report, diagnostics);
+    check_money(report, diagnostics);
+    check_goals_have_indicators(report, diagnostics);
+    check_value_numbers(report, diagnostics);
+}
+
+fn check_required_texts(report: &Report, diagnostics: &mut Diagnostics) {
+    let mut require = |what: String, text: &At<String>, example: &str| {
+        if text.value.trim().is_empty() {
+            diagnostics.push(
+                Diagnostic::error(format!("{what}是空的"))
+                    .at(text.span)
+                    .help(format!("填写{what}，如「{example}」")),
+            );
+        }
+    };
+    require(
+        "单位名称".into(),
+        &report.unit_name,
+        "武汉东湖新技术开发区豹澥街道办事处",
+    );
+    let optional = [
+        ("简称", &report.short_name, "豹澥街"),
+        ("地区", &report.region, "武汉东湖新技术开发区"),
+        ("报告名称", &report.title, "2022年度部门整体绩效自评结果"),
+    ];
+    for (key, text, example) in optional {
+        if let Some(text) = text {
+            require(
+                format!("{key}（写了这个键就要填写；不需要时删去这一行）"),
+                text,
+                example,
+            );
+        }
+    }
+    for (number, goal) in (1..).zip(&report.goals) {
+        require(
+            format!("年度目标{number}的名称"),
+            &goal.name,
+            "加大拆迁工作力度，协调保障各项目建设",
+        );
+        for level1 in &goal.groups {
+            require(
+                format!("年度目标{number}的一级指标名称"),
+                &level1.name,
+                "产出指标",
+            );
+            for level2 in &level1.groups {
+                require(
+                    format!("年度目标{number}的二级指标名称"),
+                    &level2.name,
+                    "数量指标",
+                );
+                for indicator in &level2.indicators {
+                    require(
+                        format!("年度目标{number}的三级指标"),
+                        &indicator.name,
+                        "拆迁房屋目标完成率",
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn check_year(report: &Report, diagnostics: &mut Diagnostics) {
+    let year = &report.year;
+    if !YEARS.contains(&year.value) {
+        diagnostics.push(
+            Diagnostic::error(format!("年度 {:04} 不在合理的范围内", year.value))
+                .at(year.span)
+                .help(format!(
+                    "年度是被评价的预算年度，应在 {} 到 {} 之间，如「年度: 2022」",
+                    YEARS.start(),
+                    YEARS.end()
+                )),
+        );
+        return;
+    }
+    let submitted = &report.submitted;
+    if submitted.value.year <= i32::from(year.value) {
+        diagnostics.push(
+            Diagnostic::error(format!(
+                "提交时间 {} 在被评价的 {} 年度结束之前",
+                submitted.value, year.value
+            ))
+            .at(submitted.span)
+            .related(year.span, "年度")
+            .help(format!(
+                "自评在年度结束后进行：提交时间应在 {} 年或以后（如 {}-06-10）；也请核对「年度」是否写对",
+                year.value + 1,
+                year.value + 1
+            )),
+        );
+    }
+}
+
+/// Money is printed with two decimals: a third would be rounded away, and the printed 基本支出 +
+/// 项目支出 would no longer add up to the printed 执行数. So more than two is an error.
+fn check_money(report: &Report, diagnostics: &mut Diagnostics) {
+    let budget = &report.budget;
+    let amounts = [
+        ("批复数", budget.approved.as_ref()),
+        ("调整后预算数", Some(&budget.adjusted)),
+        ("执行数", Some(&budget.spent)),
+        ("基本支出", budget.basic.as_ref()),
+        ("项目支出", budget.project.as_ref()),
+    ];
+    for (what, amount) in amounts {
+        let Some(amount) = amount else { continue };
+        if let Some(diagnostic) = beyond_cents(what, amount) {
+            diagnostics.push(diagnostic);
+        }
+    }
+}
+
+fn beyond_cents(what: &str, amount: &At<Amount>) -> Option<Diagnostic> {
+    let exact = amount.value.0.normalize();
+    (exact.scale() > 2).then(|| {
+        Diagnostic::error(format!("{what} {exact} 万元超过两位小数"))
+            .at(amount.span)
+            .help("金额以万元为单位、最多两位小数（即精确到百元），报告中也这样打印：请按决算数四舍五入到两位小数后填写")
+    })
+}
+
+/// A goal without indicators has nothing to score and prints an empty table.
+fn check_goals_have_indicators(report: &Report, diagnostics: &mut Diagnostics) {
+    for (number, goal) in (1..).zip(&report.goals) {
+        if goal.indicators().next().is_none() {
+            diagnostics.push(
+                Diagnostic::error(format!("年度目标{number}「{}」没有指标", goal.name.value))
+                    .at(goal.name.span)
+                    .help("在「指标:」下按 一级指标 → 二级指标 → 三级指标 写出至少一项绩效指标；不需要的目标请删去"),
+            );
+        }
+    }
+}
+
+/// A target or actual value that starts like a number but is too long to compute with.
+fn check_value_numbers(report: &Report, diagnostics: &mut Diagnostics) {
+    for indicator in report.indicators() {
+        let values = std::iter::once(&indicator.target).chain(indicator.actual.as_ref());
+        for value in values {
+            if let Some(number) = oversized_number(value) {
+                diagnostics.push(
+                    Diagnostic::error(format!(
+                        "指标「{}」的「{}」中的数字 {number} 超出了可以计算的范围",
+                        indicator.name.value, value.value.0
+                    ))
+                    .at(value.span)
+                    .help(bounds_help()),
+                );
+            }
+        }
+    }
+}
+
+/// The leading number of `≥0.0000000000001%`-like text, when it is beyond the bounds.
+fn oversized_number(value: &At<Text>) -> Option<String> {
+    let text = value.value.0.trim();
+    let start = text.find(|c: char| c.is_ascii_digit())?;
+    let prefix = &text[..start];
+    let is_comparator = prefix.trim().chars().all(|c| "≥≤≧≦<>＜＞=＝-".contains(c));
+    if !is_comparator {
+        return None;
+    }
+    let rest = &text[start..];
+    let end = rest
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .unwrap_or(rest.len());
+    let number = rest[..end].replace(',', "");
+    let number = number.trim_end_matches('.');
+    (!within_bounds(number)).then(|| number.to_string())
+}

@@ -1,0 +1,81 @@
+//! The template folder is a sandbox: nothing outside it is read, a wrong folder fails at once,
+//! and a runaway template ends with a message.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use crate::pdf_support::*;
+
+/// `jixiao build` of the sample with `--templates dir`, expected to fail: its message.
+fn build_fails(dir: &Path, templates: &Path) -> String {
+    let report = sample_copy(dir);
+    let pdf = dir.join("r.pdf");
+    let output = jixiao(&[
+        "build",
+        report.to_str().unwrap(),
+        "--templates",
+        templates.to_str().unwrap(),
+        "-o",
+        pdf.to_str().unwrap(),
+    ]);
+    let message = stderr(&output);
+    assert!(matches!(output.status.code(), Some(1 | 2)), "{message}");
+    assert!(!pdf.exists(), "no PDF");
+    message
+}
+
+#[test]
+fn a_symlink_leading_out_of_the_template_folder_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let templates = dir.path().join("tpl");
+    std::fs::create_dir(&templates).unwrap();
+    std::os::unix::fs::symlink("/etc/passwd", templates.join("passwd.txt")).unwrap();
+    let message = build_fails(dir.path(), &templates);
+    assert!(message.contains("指向模板文件夹之外的链接"), "{message}");
+    assert!(!message.contains("root:"), "{message}");
+}
+
+#[test]
+fn a_symlink_loop_inside_the_folder_does_not_hang() {
+    let dir = tempfile::tempdir().unwrap();
+    let templates = dir.path().join("tpl");
+    std::fs::create_dir(&templates).unwrap();
+    std::os::unix::fs::symlink(".", templates.join("self")).unwrap();
+    let report = sample_copy(dir.path());
+    let pdf = build_ok(
+        report.to_str().unwrap(),
+        dir.path(),
+        "r.pdf",
+        &["--templates", templates.to_str().unwrap()],
+    );
+    assert!(pdf.exists());
+}
+
+#[test]
+fn a_folder_of_too_many_files_fails_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let templates = dir.path().join("home");
+    std::fs::create_dir(&templates).unwrap();
+    for i in 0..=jixiao::templates::MAX_TEMPLATE_FILES {
+        std::fs::write(templates.join(format!("f{i}.txt")), b"").unwrap();
+    }
+    let start = Instant::now();
+    let message = build_fails(dir.path(), &templates);
+    assert!(message.contains("超过了 500 个文件"), "{message}");
+    assert!(start.elapsed() < Duration::from_secs(20));
+}
+
+#[test]
+fn a_runaway_template_loop_ends_with_a_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let templates = dir.path().join("tpl");
+    std::fs::create_dir(&templates).unwrap();
+    std::fs::write(
+        templates.join("report.typ.j2"),
+        "{% for i in range(100000) %}{% for j in range(100000) %}x{% endfor %}{% endfor %}",
+    )
+    .unwrap();
+    let message = build_fails(dir.path(), &templates);
+    assert!(message.contains("步的上限"), "{message}");
+    assert!(message.contains("report.typ.j2 第 1 行"), "{message}");
+}
