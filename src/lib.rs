@@ -19,6 +19,7 @@ pub mod output;
 pub mod render;
 pub mod review;
 pub mod revision;
+pub mod rule_set;
 pub mod scaffold;
 pub mod schema;
 pub mod score;

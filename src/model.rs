@@ -50,6 +50,11 @@ impl Report {
 #[serde(deny_unknown_fields)]
 #[schemars(description = "设置（可选）")]
 pub struct Settings {
+    #[serde(rename = "计分规则")]
+    #[schemars(
+        description = "计分规则：湖北（默认）、全国（财预〔2020〕10号）或安徽；下面各项可逐项改写规则的默认值"
+    )]
+    pub rule_set: Option<At<RuleSetName>>,
     #[serde(rename = "反向指标计分")]
     #[schemars(description = "反向指标未达到目标时的计分方法，默认为比值法")]
     pub reverse_rule: Option<At<ReverseRule>>,
@@ -58,6 +63,50 @@ pub struct Settings {
         description = "已达到目标的指标超出目标值（反向指标低于目标值）达到这个比例时算偏差大，须写「说明」；默认 30%"
     )]
     pub deviation_threshold: Option<At<Percent>>,
+    #[serde(rename = "达成区间")]
+    #[schemars(description = "定性指标「达成」的得分区间（占分值的百分比），如 80%-100%")]
+    pub reached_range: Option<At<PercentRange>>,
+    #[serde(rename = "部分达成区间")]
+    #[schemars(
+        description = "定性指标「部分达成」的得分区间（占分值的百分比），如 60%-80%（安徽部分表格为 50%-80%）"
+    )]
+    pub partly_range: Option<At<PercentRange>>,
+    #[serde(rename = "未达成区间")]
+    #[schemars(description = "定性指标「未达成」的得分区间（占分值的百分比），如 0%-60%")]
+    pub missed_range: Option<At<PercentRange>>,
+    #[serde(rename = "预算执行分值")]
+    #[schemars(
+        description = "预算执行应有的分值（湖北、安徽为 20，全国为 10），与预算的分值不符时提示"
+    )]
+    pub budget_weight: Option<At<Amount>>,
+}
+
+/// The named rule sets of domain.md section 8.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+#[schemars(description = "计分规则")]
+pub enum RuleSetName {
+    #[default]
+    #[serde(rename = "湖北")]
+    #[schemars(description = "湖北（默认）：预算执行 20 分，档次 80–100 / 60–80 / 0–60%")]
+    Hubei,
+    #[serde(rename = "全国")]
+    #[schemars(
+        description = "全国（财预〔2020〕10号）：预算执行 10 分，档次 80–100 / 60–80 / 0–60%"
+    )]
+    National,
+    #[serde(rename = "安徽")]
+    #[schemars(description = "安徽：预算执行 20 分，档次 80–100 / 50–80 / 0–50%")]
+    Anhui,
+}
+
+impl RuleSetName {
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            RuleSetName::Hubei => "湖北",
+            RuleSetName::National => "全国",
+            RuleSetName::Anhui => "安徽",
+        }
+    }
 }
 
 /// How a 反向 (lower-is-better) indicator that missed its target is scored.
@@ -359,21 +408,75 @@ pub fn parse_amount(text: &str) -> Option<Decimal> {
     Decimal::from_str(text).ok()
 }
 
-/// A percentage written `30%` or `30`.
+/// A percentage written with its sign: `30%` (`％` too). `0.3` or `30` is an error: it is not
+/// clear whether 30 % or 0.3 % is meant.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Percent(pub Decimal);
 
 impl<'de> Deserialize<'de> for Percent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = deserializer.deserialize_str(ScalarText("百分数（如 30%）"))?;
-        let number = text.trim().trim_end_matches(['%', '％']);
-        parse_amount(number).map(Percent).ok_or_else(|| {
-            de::Error::custom(with_help(
-                &format!("「{text}」不是有效的百分数"),
-                "写成 30% 这样的形式",
-            ))
-        })
+        parse_percent(&text).map(Percent).map_err(de::Error::custom)
     }
+}
+
+/// `30%` → 30; the message says what is wrong otherwise.
+fn parse_percent(text: &str) -> Result<Decimal, String> {
+    let trimmed = text.trim();
+    let Some(number) = trimmed.strip_suffix(['%', '％']).map(str::trim) else {
+        let help = match parse_amount(trimmed) {
+            Some(number) => format!(
+                "要写百分号：{}% 还是 {}%？如 30% 写成「30%」",
+                number.normalize(),
+                (number * Decimal::ONE_HUNDRED).normalize()
+            ),
+            None => "写成 30% 这样的形式".to_string(),
+        };
+        return Err(with_help(
+            &format!("「{text}」没有写 %，这里要的是百分数"),
+            &help,
+        ));
+    };
+    parse_amount(number).ok_or_else(|| {
+        with_help(
+            &format!("「{text}」不是有效的百分数"),
+            "写成 30% 这样的形式",
+        )
+    })
+}
+
+/// A range of percentages `50%-80%` (also `50%~80%`, `50%至80%`), both ends with `%`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PercentRange {
+    pub low: Decimal,
+    pub high: Decimal,
+}
+
+const RANGE_SEPARATORS: &[char] = &['-', '–', '—', '~', '～', '至', '到'];
+
+impl<'de> Deserialize<'de> for PercentRange {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = deserializer.deserialize_str(ScalarText("百分数区间（如 60%-80%）"))?;
+        parse_percent_range(&text).map_err(de::Error::custom)
+    }
+}
+
+fn parse_percent_range(text: &str) -> Result<PercentRange, String> {
+    let Some((low, high)) = text.split_once(RANGE_SEPARATORS) else {
+        return Err(with_help(
+            &format!("「{text}」不是百分数区间"),
+            "写成「60%-80%」这样的「下限%-上限%」",
+        ));
+    };
+    let (low, high) = (parse_percent(low)?, parse_percent(high)?);
+    let hundred = Decimal::ONE_HUNDRED;
+    if low < Decimal::ZERO || high > hundred || low >= high {
+        return Err(with_help(
+            &format!("「{text}」不是有效的区间"),
+            "下限要小于上限，且都在 0% 到 100% 之间，如「60%-80%」",
+        ));
+    }
+    Ok(PercentRange { low, high })
 }
 
 /// Any scalar kept as written: `800`, `≥80%`, `不断提升`.

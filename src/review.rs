@@ -5,10 +5,12 @@ use rust_decimal::Decimal;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::{Band, Indicator, Report};
+use crate::rule_set::Bands;
 use crate::score::{
     DEFAULT_DEVIATION_THRESHOLD, IndicatorScore, Rule, Scores, band_range_text, effective_band,
-    filled_actual, in_band, two_decimals,
+    filled_actual, in_band, is_done_in_time, is_time_target, two_decimals,
 };
+use crate::value::Value;
 
 pub fn review(report: &Report, scores: &Scores) -> Diagnostics {
     let mut diagnostics = Diagnostics::default();
@@ -23,7 +25,8 @@ pub fn review(report: &Report, scores: &Scores) -> Diagnostics {
     for (goal, goal_scores) in report.goals.iter().zip(&scores.goals) {
         for (indicator, score) in goal.indicators().zip(&goal_scores.indicators) {
             check_hand_score(indicator, score, &mut diagnostics);
-            check_band_score(indicator, score, &mut diagnostics);
+            check_band_score(indicator, score, scores, &mut diagnostics);
+            check_done_in_time(indicator, score, &mut diagnostics);
             check_band_unused(indicator, score, &mut diagnostics);
             check_deviation(indicator, score, threshold, &mut diagnostics);
             check_unmet_explained(indicator, score, &mut diagnostics);
@@ -81,7 +84,13 @@ fn check_hand_score(indicator: &Indicator, score: &IndicatorScore, diagnostics: 
 
 /// A qualitative indicator's score must lie inside the band it reached (stated, or 达成 when the
 /// actual value is the target); 部分达成 and 未达成 need a hand score.
-fn check_band_score(indicator: &Indicator, score: &IndicatorScore, diagnostics: &mut Diagnostics) {
+fn check_band_score(
+    indicator: &Indicator,
+    score: &IndicatorScore,
+    scores: &Scores,
+    diagnostics: &mut Diagnostics,
+) {
+    let bands = scores.rules.bands;
     let Some(actual) = &score.actual else {
         return;
     };
@@ -92,7 +101,7 @@ fn check_band_score(indicator: &Indicator, score: &IndicatorScore, diagnostics: 
         return;
     };
     let name = &indicator.name.value;
-    let range = band_range_text(band, score.weight);
+    let range = band_range_text(band, bands, score.weight);
     match &indicator.score {
         None if band != Band::Reached => diagnostics.push(
             Diagnostic::error(format!(
@@ -102,14 +111,14 @@ fn check_band_score(indicator: &Indicator, score: &IndicatorScore, diagnostics: 
             .at_opt(indicator.band.as_ref().map(|b| b.span))
             .help(format!("加上「得分: …」，取值在 {range}")),
         ),
-        Some(hand) if !in_band(band, hand.value.0, score.weight) => diagnostics.push(
+        Some(hand) if !in_band(band, bands, hand.value.0, score.weight) => diagnostics.push(
             Diagnostic::error(format!(
                 "指标「{name}」{}，得分 {} 不在该档次的 {range}之内",
                 band_label(indicator, band),
                 two_decimals(hand.value.0)
             ))
             .at(hand.span)
-            .help(band_help(indicator)),
+            .help(band_help(indicator, bands)),
         ),
         _ => {}
     }
@@ -124,12 +133,44 @@ fn band_label(indicator: &Indicator, band: Band) -> String {
     }
 }
 
-fn band_help(indicator: &Indicator) -> &'static str {
+fn band_help(indicator: &Indicator, bands: Bands) -> String {
     if indicator.band.is_some() {
-        "调整得分，或改为与得分相符的完成档次（达成 80%–100%，部分达成 60%–80%，未达成 0–60%）"
+        format!(
+            "调整得分，或改为与得分相符的完成档次（{}）",
+            bands.describe()
+        )
     } else {
-        "实际完成值与目标值相同即为「达成」（得分在分值的 80%–100%）；否则加上「完成档次: 部分达成」或「完成档次: 未达成」"
+        let (low, high) = bands.range(Band::Reached);
+        format!(
+            "实际完成值与目标值相同即为「达成」（得分在分值的 {}%–{}%）；否则加上「完成档次: 部分达成」或「完成档次: 未达成」",
+            low.normalize(),
+            high.normalize()
+        )
     }
+}
+
+/// `按时完成` against a deadline counts as 达成, but the date is what a reader checks.
+fn check_done_in_time(
+    indicator: &Indicator,
+    score: &IndicatorScore,
+    diagnostics: &mut Diagnostics,
+) {
+    let (Some(actual), Some(Value::Qualitative(text))) = (filled_actual(indicator), &score.actual)
+    else {
+        return;
+    };
+    if indicator.band.is_some() || !is_time_target(&score.target) || !is_done_in_time(text) {
+        return;
+    }
+    diagnostics.push(
+        Diagnostic::warning(format!(
+            "指标「{}」的实际完成值「{text}」没有写日期或时长，按「达成」计",
+            indicator.name.value
+        ))
+        .at(actual.span)
+        .related(indicator.target.span, "目标值")
+        .help("写明实际完成的月份、日期或用时，如「2023年9月20日」「8月底」「2天」，以便核对是否在期限内"),
+    );
 }
 
 /// 完成档次 only applies to qualitative indicators; elsewhere it is ignored, which should be said.

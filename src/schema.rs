@@ -16,9 +16,10 @@ use serde_json::{Map, Value};
 use crate::load::{NUMBERED_GOAL_PREFIX, TopKey};
 use crate::located::At;
 use crate::model::{
-    AbridgedTexts, Amount, AnnexTexts, Budget, Date, Goal, Indicator, Percent, Settings, Text, Year,
+    AbridgedTexts, Amount, AnnexTexts, Budget, Date, Goal, Indicator, Percent, PercentRange,
+    Settings, Text, Year,
 };
-use crate::taxonomy::LEVELS;
+use crate::taxonomy::{self, LEVEL1_VARIANTS, LEVELS};
 
 mod editor;
 
@@ -41,8 +42,12 @@ pub const SCHEMA_FILE: &str = "schema/jixiao.schema.json";
 /// A plain decimal as [`crate::model::parse_amount`] reads it, when written as a YAML string.
 pub const AMOUNT_PATTERN: &str = r"^\s*-?[0-9]+(\.[0-9]+)?\s*$";
 
-/// A percentage as [`Percent`] reads it: a plain decimal, maybe followed by `%` or `％`.
-pub const PERCENT_PATTERN: &str = r"^\s*-?[0-9]+(\.[0-9]+)?\s*[%％]*\s*$";
+/// A percentage as [`Percent`] reads it: a plain decimal followed by `%` or `％`.
+pub const PERCENT_PATTERN: &str = r"^\s*-?[0-9]+(\.[0-9]+)?\s*[%％]\s*$";
+
+/// A range of percentages as [`PercentRange`] reads it: `60%-80%`.
+pub const PERCENT_RANGE_PATTERN: &str =
+    r"^\s*[0-9]+(\.[0-9]+)?\s*[%％]\s*[-–—~～至到]\s*[0-9]+(\.[0-9]+)?\s*[%％]\s*$";
 
 /// A date `YYYY-MM-DD` from the year 1000 (month and day may have one digit); [`Date`] also
 /// checks the calendar.
@@ -54,7 +59,8 @@ pub const YEAR_PATTERN: &str = r"^\s*[0-9]{4}\s*$";
 // What the editor says when a value has the wrong form (the Red Hat YAML language server reads
 // `errorMessage` for a wrong type and `patternErrorMessage` for a failed pattern).
 const AMOUNT_ERROR: &str = "这里要写数字，如 13581.29：不写单位、千分位逗号或汉字";
-const PERCENT_ERROR: &str = "这里要写百分数，如 30%";
+const PERCENT_ERROR: &str = "这里要写百分数，带 %，如 30%";
+const PERCENT_RANGE_ERROR: &str = "这里要写百分数区间，两端都带 %，如 60%-80%";
 const DATE_ERROR: &str = "日期要写成 2023-06-10（年-月-日）";
 const YEAR_ERROR: &str = "年度要写四位数字，如 2022";
 
@@ -175,9 +181,11 @@ fn described(mut schema: Schema, description: &str) -> Schema {
 /// names [`crate::taxonomy`] allows at each level.
 pub(crate) fn indicator_groups(generator: &mut SchemaGenerator) -> Schema {
     let indicators = generator.subschema_for::<Vec<Indicator>>();
-    let level1: Map<String, Value> = LEVELS
-        .iter()
-        .map(|(name, level2)| (name.to_string(), level1_group(name, level2, &indicators)))
+    let standard = LEVELS.iter().map(|(name, _)| (*name, *name));
+    let variants = LEVEL1_VARIANTS.iter().copied();
+    let level1: Map<String, Value> = standard
+        .chain(variants)
+        .map(|(name, standard)| (name.to_string(), level1_group(name, standard, &indicators)))
         .collect();
     json_schema!({
         "description": "绩效指标，按一级指标、二级指标分组：一级指标下写二级指标，二级指标下写三级指标的列表",
@@ -187,17 +195,29 @@ pub(crate) fn indicator_groups(generator: &mut SchemaGenerator) -> Schema {
     })
 }
 
-fn level1_group(name: &str, level2: &[&str], indicators: &Schema) -> Value {
-    let properties: Map<String, Value> = level2
+/// A 一级指标 `name` (standing for `standard`) with every 二级指标 name accepted under it.
+fn level1_group(name: &str, standard: &str, indicators: &Schema) -> Value {
+    let level2 = taxonomy::level2_names(standard).unwrap_or_default();
+    let properties: Map<String, Value> = taxonomy::accepted_level2(standard)
         .iter()
         .map(|group| {
-            let description = format!("二级指标「{group}」下的三级指标");
+            let description = match taxonomy::standard_level2(standard, group) {
+                Some(standard2) if standard2 != *group => {
+                    format!("二级指标「{group}」（「{standard2}」的常见写法）下的三级指标")
+                }
+                _ => format!("二级指标「{group}」下的三级指标"),
+            };
             let schema = described(indicators.clone(), &description);
             (group.to_string(), schema.to_value())
         })
         .collect();
+    let variant = if name == standard {
+        String::new()
+    } else {
+        format!("（「{standard}」的常见写法）")
+    };
     json_schema!({
-        "description": format!("一级指标「{name}」，其下的二级指标可以是：{}", level2.join("、")),
+        "description": format!("一级指标「{name}」{variant}，其下的二级指标可以是：{}", level2.join("、")),
         "type": "object",
         "properties": properties,
         "additionalProperties": false,
@@ -247,12 +267,26 @@ impl JsonSchema for Percent {
 
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
-            "description": "百分数，如 30%",
+            "description": "百分数，如 30%（要写 %）",
+            "type": "string",
+            "pattern": PERCENT_PATTERN,
             "errorMessage": PERCENT_ERROR,
-            "anyOf": [
-                { "type": "number", "errorMessage": PERCENT_ERROR },
-                { "type": "string", "pattern": PERCENT_PATTERN, "patternErrorMessage": PERCENT_ERROR },
-            ],
+            "patternErrorMessage": PERCENT_ERROR,
+        })
+    }
+}
+
+impl JsonSchema for PercentRange {
+    fn schema_name() -> Cow<'static, str> {
+        "PercentRange".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "百分数区间，如 60%-80%（两端都写 %）",
+            "type": "string",
+            "pattern": PERCENT_RANGE_PATTERN,
+            "patternErrorMessage": PERCENT_RANGE_ERROR,
         })
     }
 }

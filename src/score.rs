@@ -5,7 +5,8 @@ use serde::Serialize;
 
 use crate::located::At;
 use crate::model::{Band, Budget, Direction, Goal, Indicator, Report, ReverseRule, Text};
-use crate::value::{Comparator, Quantity, Value, parse_value};
+use crate::rule_set::{Bands, ScoringRules};
+use crate::value::{Comparator, DONE_IN_TIME, Moment, Quantity, Value, parse_value};
 
 /// 偏差大 by default: a met indicator 30 % or more above its target.
 pub const DEFAULT_DEVIATION_THRESHOLD: Decimal = Decimal::from_parts(30, 0, 0, false, 0);
@@ -13,6 +14,7 @@ pub const DEFAULT_DEVIATION_THRESHOLD: Decimal = Decimal::from_parts(30, 0, 0, f
 /// The scores of a whole report.
 #[derive(Clone, Debug)]
 pub struct Scores {
+    pub rules: ScoringRules,
     pub budget: BudgetScore,
     pub goals: Vec<GoalScore>,
     pub total: Decimal,
@@ -43,12 +45,18 @@ pub struct IndicatorScore {
     pub actual: Option<Value>,
     pub weight: Decimal,
     pub rule: Rule,
+    /// What gave the score, in words: the rule, the comparator and where it came from, the
+    /// convention or the band (the JSON `rule`).
+    pub basis: String,
     /// What the rule gives, rounded.
     pub rule_score: Decimal,
     /// The score that counts: a hand-given 得分 if any, else the rule's.
     pub score: Decimal,
     pub hand_scored: bool,
-    /// 完成: the score equals the weight.
+    /// The actual value satisfies the target (by its comparator and direction; a qualitative
+    /// one at 达成).
+    pub reached: bool,
+    /// 完成: the target is reached and the score is the full weight.
     pub met: bool,
     /// How far a met quantity is beyond its target in the better direction (above it for 正向,
     /// below it for 反向), as a fraction of the target (0.30 = 30 %).
@@ -59,9 +67,9 @@ pub struct IndicatorScore {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Rule {
-    /// 正向: full when B ≥ A, else 分值 × B/A.
+    /// 正向: full when B reaches A (B ≥ A, or B > A for `>`), else 分值 × B/A.
     Higher,
-    /// 反向 by the ratio convention: full when B ≤ A, else 分值 × A/B.
+    /// 反向 by the ratio convention: full when B ≤ A (B < A for `<`), else 分值 × A/B.
     LowerRatio,
     /// 反向 by linear deduction: 分值 × (1 − (B − A)/A), 0 from B ≥ 2A.
     LowerLinear,
@@ -127,18 +135,14 @@ pub fn round_score(value: Decimal) -> Decimal {
 /// The share of the weight each band allows: (lowest, highest) as fractions. Each band includes
 /// its lowest share and, except 达成, not its highest (财预〔2020〕10号: 100–80 %（含 80 %）,
 /// 80–60 %（含 60 %）, 60–0 %): 80 % is 达成, 60 % is 部分达成.
-pub fn band_range(band: Band) -> (Decimal, Decimal) {
-    let percent = |n: i64| Decimal::new(n, 2);
-    match band {
-        Band::Reached => (percent(80), percent(100)),
-        Band::Partly => (percent(60), percent(80)),
-        Band::Missed => (percent(0), percent(60)),
-    }
+pub fn band_range(band: Band, bands: Bands) -> (Decimal, Decimal) {
+    let (low, high) = bands.range(band);
+    (low / Decimal::ONE_HUNDRED, high / Decimal::ONE_HUNDRED)
 }
 
 /// Whether `score` (of `weight`) lies inside `band`, by [`band_range`]'s edges.
-pub fn in_band(band: Band, score: Decimal, weight: Decimal) -> bool {
-    let (low, high) = band_range(band);
+pub fn in_band(band: Band, bands: Bands, score: Decimal, weight: Decimal) -> bool {
+    let (low, high) = band_range(band, bands);
     let (low, high) = (weight * low, weight * high);
     let below_top = if band == Band::Reached {
         score <= high
@@ -149,8 +153,8 @@ pub fn in_band(band: Band, score: Decimal, weight: Decimal) -> bool {
 }
 
 /// The band's scores in words: "1.60 到 2.00 分" or "1.20 分（含）到 1.60 分（不含）".
-pub fn band_range_text(band: Band, weight: Decimal) -> String {
-    let (low, high) = band_range(band);
+pub fn band_range_text(band: Band, bands: Bands, weight: Decimal) -> String {
+    let (low, high) = band_range(band, bands);
     let (low, high) = (two_decimals(weight * low), two_decimals(weight * high));
     match band {
         Band::Reached => format!("{low} 到 {high} 分"),
@@ -158,31 +162,69 @@ pub fn band_range_text(band: Band, weight: Decimal) -> String {
     }
 }
 
-/// The band a qualitative indicator reached: the stated 完成档次, or 达成 when the actual value
-/// is the target as written; None when neither (the indicator must state its band).
-pub fn effective_band(indicator: &Indicator, target: &Value, actual: &Value) -> Option<Band> {
-    match indicator.band.as_ref().map(|b| b.value) {
-        Some(band) => Some(band),
-        None if same_text(target, actual) => Some(Band::Reached),
-        None => None,
+/// Where a qualitative indicator's band comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BandSource {
+    /// `完成档次: …`
+    Stated,
+    /// The actual value is the target as written.
+    SameAsTarget,
+    /// The actual value is a band label (`达成年度指标`, `部分达成` …).
+    Label,
+    /// `按时完成`, `提前完成`, `已完成` against a deadline or time limit.
+    DoneInTime,
+}
+
+/// The band a qualitative indicator reached and why; None when nothing says (the indicator
+/// must state its band).
+pub fn band_reached(
+    indicator: &Indicator,
+    target: &Value,
+    actual: &Value,
+) -> Option<(Band, BandSource)> {
+    if let Some(band) = &indicator.band {
+        return Some((band.value, BandSource::Stated));
+    }
+    match actual {
+        Value::Band(band) => Some((*band, BandSource::Label)),
+        _ if same_text(target, actual) => Some((Band::Reached, BandSource::SameAsTarget)),
+        Value::Qualitative(text) if is_time_target(target) && is_done_in_time(text) => {
+            Some((Band::Reached, BandSource::DoneInTime))
+        }
+        _ => None,
     }
 }
 
+/// The band a qualitative indicator reached, without why.
+pub fn effective_band(indicator: &Indicator, target: &Value, actual: &Value) -> Option<Band> {
+    band_reached(indicator, target, actual).map(|(band, _)| band)
+}
+
+/// A deadline (`9月前`) or a time limit (`3天内`).
+pub fn is_time_target(target: &Value) -> bool {
+    match target {
+        Value::Deadline(_) | Value::Moment(_) => true,
+        Value::Quantity(q) => q.is_duration() && q.comparator.is_some_and(|c| c.is_upper_bound()),
+        _ => false,
+    }
+}
+
+pub fn is_done_in_time(text: &str) -> bool {
+    let text = text.trim();
+    DONE_IN_TIME.contains(&text)
+}
+
 pub fn score_report(report: &Report) -> Scores {
-    let reverse = report
-        .settings
-        .reverse_rule
-        .as_ref()
-        .map(|rule| rule.value)
-        .unwrap_or_default();
+    let rules = ScoringRules::of(&report.settings);
     let budget = score_budget(&report.budget);
     let goals: Vec<GoalScore> = report
         .goals
         .iter()
-        .map(|goal| score_goal(goal, reverse))
+        .map(|goal| score_goal(goal, &rules))
         .collect();
     let total = budget.score + goals.iter().map(|g| g.score).sum::<Decimal>();
     Scores {
+        rules,
         budget,
         goals,
         total,
@@ -196,21 +238,24 @@ pub fn score_budget(budget: &Budget) -> BudgetScore {
     let spent = budget.spent.value.0;
     let weight = budget.weight.value.0;
     let rate = if adjusted > Decimal::ZERO {
-        spent / adjusted
+        spent.checked_div(adjusted).unwrap_or(Decimal::ZERO)
     } else {
         Decimal::ZERO
     };
     BudgetScore {
         weight,
-        rate_percent: round_score(rate * Decimal::ONE_HUNDRED),
+        rate_percent: round_score(
+            rate.checked_mul(Decimal::ONE_HUNDRED)
+                .unwrap_or(Decimal::MAX),
+        ),
         score: round_score(weight * rate.clamp(Decimal::ZERO, Decimal::ONE)),
     }
 }
 
-fn score_goal(goal: &Goal, reverse: ReverseRule) -> GoalScore {
+fn score_goal(goal: &Goal, rules: &ScoringRules) -> GoalScore {
     let indicators: Vec<IndicatorScore> = goal
         .indicators()
-        .map(|indicator| score_indicator(indicator, reverse))
+        .map(|indicator| score_indicator(indicator, rules))
         .collect();
     GoalScore {
         weight: goal.weight.value.0,
@@ -227,25 +272,36 @@ pub fn filled_actual(indicator: &Indicator) -> Option<&At<Text>> {
         .filter(|actual| !actual.value.0.trim().is_empty())
 }
 
-pub fn score_indicator(indicator: &Indicator, reverse: ReverseRule) -> IndicatorScore {
+/// What the rule gives: which rule, the share of the weight (before rounding), whether the
+/// target is reached, and the rule in words.
+struct Verdict {
+    rule: Rule,
+    fraction: Decimal,
+    reached: bool,
+    basis: String,
+}
+
+pub fn score_indicator(indicator: &Indicator, rules: &ScoringRules) -> IndicatorScore {
     let weight = indicator.weight.value.0;
     let target = parse_value(&indicator.target);
     let actual = filled_actual(indicator).map(|a| parse_value(a));
     let direction = indicator.direction.as_ref().map(|d| d.value);
-    let (rule, fraction) = rule_fraction(&target, actual.as_ref(), direction, indicator, reverse);
-    let rule_score = rule_share(weight, fraction);
+    let verdict = judge(&target, actual.as_ref(), direction, indicator, rules);
+    let rule_score = rule_share(weight, verdict.fraction);
     let hand_score = indicator.score.as_ref().map(|s| s.value.0);
     let score = hand_score.map_or(rule_score, |hand| bounded_hand_score(hand, weight));
-    let met = score == weight;
+    let met = verdict.reached && score == weight;
     IndicatorScore {
-        excess: excess(rule, &target, actual.as_ref()).filter(|_| met),
+        excess: excess(verdict.rule, &target, actual.as_ref()).filter(|_| met),
         target,
         actual,
         weight,
-        rule,
+        rule: verdict.rule,
+        basis: verdict.basis,
         rule_score,
         score,
         hand_scored: hand_score.is_some(),
+        reached: verdict.reached,
         met,
     }
 }
@@ -262,82 +318,191 @@ fn bounded_hand_score(hand: Decimal, weight: Decimal) -> Decimal {
     round_score(hand).max(Decimal::ZERO).min(weight)
 }
 
-/// Which rule applies and the share of the weight it gives (before rounding).
-fn rule_fraction(
+fn judge(
     target: &Value,
     actual: Option<&Value>,
     direction: Option<Direction>,
     indicator: &Indicator,
-    reverse: ReverseRule,
-) -> (Rule, Decimal) {
+    rules: &ScoringRules,
+) -> Verdict {
     match (target, actual) {
-        (_, None | Some(Value::NoData)) => (Rule::NoData, Decimal::ZERO),
-        (Value::Quantity(a), Some(Value::Quantity(b))) => {
-            quantity_fraction(a, b, direction, reverse)
-        }
-        (_, Some(actual)) => (
-            Rule::Qualitative,
-            qualitative_fraction(target, actual, indicator),
-        ),
+        (_, None) => no_data("未填写实际完成值：不得分"),
+        (_, Some(Value::NoData)) => no_data("实际完成值为「无法取得」：不得分"),
+        (Value::Quantity(a), Some(Value::Quantity(b))) => judge_quantity(a, b, direction, rules),
+        (
+            Value::Deadline(deadline) | Value::Moment(deadline),
+            Some(Value::Moment(when) | Value::Deadline(when)),
+        ) => judge_deadline(*deadline, *when, rules.reverse),
+        (_, Some(actual)) => judge_qualitative(target, actual, indicator, rules),
     }
 }
 
-fn quantity_fraction(
+fn no_data(basis: &str) -> Verdict {
+    Verdict {
+        rule: Rule::NoData,
+        fraction: Decimal::ZERO,
+        reached: false,
+        basis: basis.to_string(),
+    }
+}
+
+/// The comparator that decides, and in words where it comes from.
+fn deciding_comparator(
+    target: &Quantity,
+    direction: Option<Direction>,
+) -> (Comparator, &'static str) {
+    let lower = direction.map(|d| d == Direction::Lower);
+    match (target.comparator, lower) {
+        (Some(written), None) => (written, "目标值写明"),
+        (Some(written), Some(lower))
+            if written != Comparator::Equal && written.is_upper_bound() == lower =>
+        {
+            (written, "目标值写明")
+        }
+        (_, Some(true)) => (Comparator::AtMost, "方向: 反向"),
+        (_, Some(false)) => (Comparator::AtLeast, "方向: 正向"),
+        (None, None) => (Comparator::AtLeast, "未写比较符，按正向"),
+    }
+}
+
+fn judge_quantity(
     target: &Quantity,
     actual: &Quantity,
     direction: Option<Direction>,
-    reverse: ReverseRule,
-) -> (Rule, Decimal) {
+    rules: &ScoringRules,
+) -> Verdict {
     let (a, b) = (target.number, actual.number);
-    let lower_is_better = match direction {
-        Some(direction) => direction == Direction::Lower,
-        None => target.comparator.is_some_and(|c| c.is_upper_bound()),
-    };
-    if a.is_zero() && !explicitly_higher(target, direction) {
-        let full = if b.is_zero() {
-            Decimal::ONE
-        } else {
-            Decimal::ZERO
-        };
-        return (Rule::ZeroTarget, full);
-    }
-    if !lower_is_better {
-        let met = b >= a;
-        return (Rule::Higher, if met { Decimal::ONE } else { b / a });
-    }
-    let met = b <= a;
-    match reverse {
-        ReverseRule::Ratio => (Rule::LowerRatio, if met { Decimal::ONE } else { a / b }),
-        ReverseRule::Linear => {
-            let fraction = if met {
+    let (comparator, source) = deciding_comparator(target, direction);
+    let condition = format!("{source} {} {}", comparator.symbol(), a.normalize());
+    let reached = comparator.holds(b, a);
+    let explicitly_higher = matches!(comparator, Comparator::AtLeast | Comparator::MoreThan)
+        && (target.comparator.is_some() || direction.is_some());
+    if a.is_zero() && !explicitly_higher {
+        return Verdict {
+            rule: Rule::ZeroTarget,
+            fraction: if b.is_zero() {
                 Decimal::ONE
             } else {
-                Decimal::ONE - (b - a) / a
-            };
-            (Rule::LowerLinear, fraction)
-        }
+                Decimal::ZERO
+            },
+            reached: b.is_zero(),
+            basis: "零目标（目标值为 0）：实际为 0 得满分，否则不得分".to_string(),
+        };
+    }
+    if !comparator.is_upper_bound() {
+        return Verdict {
+            rule: Rule::Higher,
+            fraction: if reached { Decimal::ONE } else { share(b, a) },
+            reached,
+            basis: format!("正向（{condition}）：达到目标得满分，否则 分值 × 实际/目标"),
+        };
+    }
+    let kind = if target.is_duration() {
+        "时限"
+    } else {
+        "反向"
+    };
+    lower_verdict(kind, &condition, a, b, reached, rules.reverse)
+}
+
+/// 反向: full when reached, else by the report's convention.
+fn lower_verdict(
+    kind: &str,
+    condition: &str,
+    a: Decimal,
+    b: Decimal,
+    reached: bool,
+    reverse: ReverseRule,
+) -> Verdict {
+    let (rule, missed, formula) = match reverse {
+        ReverseRule::Ratio => (Rule::LowerRatio, share(a, b), "比值法：分值 × 目标/实际"),
+        ReverseRule::Linear => (
+            Rule::LowerLinear,
+            linear_share(a, b),
+            "线性扣减法：分值 × (1 − (实际 − 目标)/目标)",
+        ),
+    };
+    Verdict {
+        rule,
+        fraction: if reached { Decimal::ONE } else { missed },
+        reached,
+        basis: format!("{kind}（{condition}）：达到目标得满分，否则按{formula}"),
     }
 }
 
-/// Higher is better by the target's `≥`/`>` or by `方向: 正向`: then a target of 0 is met by any
-/// actual value (a plain `0起` is a zero target).
-fn explicitly_higher(target: &Quantity, direction: Option<Direction>) -> bool {
-    match direction {
-        Some(direction) => direction == Direction::Higher,
-        None => matches!(
-            target.comparator,
-            Some(Comparator::AtLeast | Comparator::MoreThan)
+/// A deadline is met by its own month or day or earlier; missed, it is scored as a 反向
+/// quantity on day numbers counted from 1 January of the deadline's year.
+fn judge_deadline(deadline: Moment, when: Moment, reverse: ReverseRule) -> Verdict {
+    let (a, b) = Moment::day_numbers(deadline, when);
+    let reached = match (deadline.day, when.day) {
+        // At the coarser grain: `12月31日前` is met by `12月`, `10月底前` by `10月20日`.
+        (Some(_), Some(_)) => b <= a,
+        _ => {
+            let month_number =
+                |m: Moment, base: i32| i64::from(m.year.unwrap_or(base)) * 12 + i64::from(m.month);
+            let base = deadline.year.or(when.year).unwrap_or(2000);
+            month_number(when, base) <= month_number(deadline, base)
+        }
+    };
+    let condition = format!("期限为第 {a} 天，实际为第 {b} 天");
+    lower_verdict(
+        "期限",
+        &condition,
+        Decimal::from(a),
+        Decimal::from(b.max(1)),
+        reached,
+        reverse,
+    )
+}
+
+fn judge_qualitative(
+    target: &Value,
+    actual: &Value,
+    indicator: &Indicator,
+    rules: &ScoringRules,
+) -> Verdict {
+    let found = band_reached(indicator, target, actual);
+    let (band, source) = found.unwrap_or((Band::Missed, BandSource::Stated));
+    let (low, high) = rules.bands.range(band);
+    let source_text = match (found, source) {
+        (None, _) => "未写完成档次，暂按未达成",
+        (_, BandSource::Stated) => "完成档次",
+        (_, BandSource::SameAsTarget) => "实际完成值与目标值相同",
+        (_, BandSource::Label) => "实际完成值写明档次",
+        (_, BandSource::DoneInTime) => "实际完成值写按期完成，未写日期",
+    };
+    // 达成 is full; the other bands need a hand score (their lowest share stands in).
+    let fraction = if band == Band::Reached {
+        Decimal::ONE
+    } else {
+        low / Decimal::ONE_HUNDRED
+    };
+    Verdict {
+        rule: Rule::Qualitative,
+        fraction,
+        reached: band == Band::Reached,
+        basis: format!(
+            "定性（{}，{source_text}）：{}区间 {}%–{}%（计分规则 {}）",
+            band.name_zh(),
+            band.name_zh(),
+            low.normalize(),
+            high.normalize(),
+            rules.name.name_zh()
         ),
     }
 }
 
-/// An actual equal to its target is 达成; otherwise the stated band decides: 达成 is full, the
-/// other bands need a hand score (their lowest share stands in until one is given).
-fn qualitative_fraction(target: &Value, actual: &Value, indicator: &Indicator) -> Decimal {
-    match effective_band(indicator, target, actual).unwrap_or(Band::Missed) {
-        Band::Reached => Decimal::ONE,
-        other => band_range(other).0,
-    }
+/// `part / whole` as a share; 0 when it cannot be computed (whole 0, or beyond a decimal).
+fn share(part: Decimal, whole: Decimal) -> Decimal {
+    part.checked_div(whole).unwrap_or(Decimal::ZERO)
+}
+
+/// 1 − (B − A)/A, 0 from B ≥ 2A (and when it cannot be computed).
+fn linear_share(a: Decimal, b: Decimal) -> Decimal {
+    (b - a)
+        .checked_div(a)
+        .map_or(Decimal::ZERO, |over| Decimal::ONE - over)
+        .max(Decimal::ZERO)
 }
 
 pub fn same_text(target: &Value, actual: &Value) -> bool {
@@ -352,13 +517,16 @@ fn value_text(value: &Value) -> String {
             q.number.normalize(),
             q.normalized_unit()
         ),
+        Value::Deadline(m) => format!("{m:?}前"),
+        Value::Moment(m) => format!("{m:?}"),
+        Value::Band(band) => band.name_zh().to_string(),
         Value::NoData => crate::value::NO_DATA.to_string(),
         Value::Qualitative(text) => text.clone(),
     }
 }
 
 /// How far the actual value lies beyond the target in the better direction, as a fraction of the
-/// target: above it for 正向, below it for 反向 (zero targets have none).
+/// target: above it for 正向, below it for 反向 (zero targets and deadlines have none).
 fn excess(rule: Rule, target: &Value, actual: Option<&Value>) -> Option<Decimal> {
     let (Value::Quantity(a), Some(Value::Quantity(b))) = (target, actual) else {
         return None;
@@ -367,8 +535,8 @@ fn excess(rule: Rule, target: &Value, actual: Option<&Value>) -> Option<Decimal>
         return None;
     }
     match rule {
-        Rule::Higher => Some((b.number - a.number) / a.number),
-        Rule::LowerRatio | Rule::LowerLinear => Some((a.number - b.number) / a.number),
+        Rule::Higher => (b.number - a.number).checked_div(a.number),
+        Rule::LowerRatio | Rule::LowerLinear => (a.number - b.number).checked_div(a.number),
         _ => None,
     }
 }

@@ -49,7 +49,9 @@ pub struct IndicatorCard {
     pub weight: String,
     pub score: String,
     pub met: bool,
-    pub rule: Rule,
+    /// What gave the score, in words: the rule, the comparator, the convention or band.
+    pub rule: String,
+    pub rule_kind: Rule,
     pub rule_score: String,
     pub hand_scored: bool,
 }
@@ -110,7 +112,8 @@ pub fn scorecard(report: &Report, scores: &Scores, facts: &Facts) -> Scorecard {
                         weight: two_decimals(score.weight),
                         score: two_decimals(score.score),
                         met: score.met,
-                        rule: score.rule,
+                        rule: score.basis.clone(),
+                        rule_kind: score.rule,
                         rule_score: two_decimals(score.rule_score),
                         hand_scored: score.hand_scored,
                     })

@@ -44,3 +44,76 @@ pub fn home_of(level2: &str) -> Option<&'static str> {
         .find(|(_, children)| children.contains(&level2))
         .map(|(name, _)| *name)
 }
+
+/// Names real tables use for a 一级指标: accepted and printed as written, with a warning naming
+/// the standard term.
+pub const LEVEL1_VARIANTS: &[(&str, &str)] = &[
+    ("产出", OUTPUT),
+    ("效益", BENEFIT),
+    ("满意度", SATISFACTION),
+];
+
+/// Names real tables use for a 二级指标, by the standard 二级指标 they stand for. (进度指标 and
+/// 环境效益指标 are in the official table itself, beside 时效指标 and 生态效益指标.)
+pub const LEVEL2_VARIANTS: &[(&str, &str)] = &[
+    ("时效性指标", "时效指标"),
+    ("时效", "时效指标"),
+    ("进度", "时效指标"),
+    ("数量", "数量指标"),
+    ("质量", "质量指标"),
+    ("成本", "成本指标"),
+    ("经济效益", "经济效益指标"),
+    ("社会效益", "社会效益指标"),
+    ("生态效益", "生态效益指标"),
+    ("环境效益", "生态效益指标"),
+    ("可持续影响", "可持续影响指标"),
+    ("可持续发展指标", "可持续影响指标"),
+    ("满意度指标", "服务对象满意度指标"),
+    ("群众满意度指标", "服务对象满意度指标"),
+    ("群众满意度", "服务对象满意度指标"),
+    ("服务对象满意度", "服务对象满意度指标"),
+    ("社会公众满意度指标", "服务对象满意度指标"),
+    ("社会公众或服务对象满意度指标", "服务对象满意度指标"),
+];
+
+/// The standard 一级指标 that `name` is or stands for.
+pub fn standard_level1(name: &str) -> Option<&'static str> {
+    LEVELS
+        .iter()
+        .map(|(standard, _)| *standard)
+        .find(|standard| *standard == name)
+        .or_else(|| variant_of(LEVEL1_VARIANTS, name))
+}
+
+/// The 二级指标 allowed under `level1` that `name` is or stands for.
+pub fn standard_level2(level1: &str, name: &str) -> Option<&'static str> {
+    let allowed = level2_names(standard_level1(level1)?)?;
+    allowed
+        .iter()
+        .copied()
+        .find(|standard| *standard == name)
+        .or_else(|| variant_of(LEVEL2_VARIANTS, name).filter(|s| allowed.contains(s)))
+}
+
+fn variant_of(variants: &[(&str, &'static str)], name: &str) -> Option<&'static str> {
+    variants
+        .iter()
+        .find(|(variant, _)| *variant == name)
+        .map(|(_, standard)| *standard)
+}
+
+/// Every name accepted for a 二级指标 under the standard `level1`: the standard ones and the
+/// variants standing for them.
+pub fn accepted_level2(level1: &str) -> Vec<&'static str> {
+    let allowed = level2_names(level1).unwrap_or_default();
+    let variants = LEVEL2_VARIANTS
+        .iter()
+        .filter(|(_, standard)| allowed.contains(standard))
+        .map(|(variant, _)| *variant);
+    allowed.iter().copied().chain(variants).collect()
+}
+
+/// A 二级指标 name (standard or variant) that belongs elsewhere: its standard 一级指标.
+pub fn home_of_any(level2: &str) -> Option<&'static str> {
+    home_of(level2).or_else(|| variant_of(LEVEL2_VARIANTS, level2).and_then(home_of))
+}

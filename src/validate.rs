@@ -8,10 +8,11 @@ use rust_decimal::Decimal;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::located::At;
-use crate::model::{Amount, Goal, Indicator, Level1, Report};
+use crate::model::{Amount, Band, Goal, Indicator, Level1, Report, Settings};
+use crate::rule_set::ScoringRules;
 use crate::score::{filled_actual, two_decimals};
 use crate::taxonomy;
-use crate::value::{Value, parse_value};
+use crate::value::{Quantity, Value, parse_value};
 use crate::yaml_error::closest;
 
 /// 满意度指标 together should weigh at least this share of the total.
@@ -31,6 +32,7 @@ pub fn validate(report: &Report) -> Diagnostics {
         for indicator in goal.indicators() {
             check_indicator(indicator, &mut diagnostics);
         }
+        check_indicator_forms(goal, &mut diagnostics);
     }
     check_satisfaction_share(report, &mut diagnostics);
     check_texts(report, &mut diagnostics);
@@ -68,6 +70,7 @@ fn check_weight(what: &str, weight: &At<Amount>, diagnostics: &mut Diagnostics) 
 }
 
 fn check_settings(report: &Report, diagnostics: &mut Diagnostics) {
+    check_band_ranges(&report.settings, diagnostics);
     let Some(threshold) = &report.settings.deviation_threshold else {
         return;
     };
@@ -80,6 +83,34 @@ fn check_settings(report: &Report, diagnostics: &mut Diagnostics) {
             .at(threshold.span)
             .help("写成「偏差大阈值: 30%」这样的正百分数；不写时默认为 30%"),
         );
+    }
+}
+
+/// Overridden band ranges must join up: 未达成 from 0 %, 达成 up to 100 %, each band starting
+/// where the one below ends.
+fn check_band_ranges(settings: &Settings, diagnostics: &mut Diagnostics) {
+    let bands = ScoringRules::of(settings).bands;
+    let ranges = [
+        ("未达成区间", Band::Missed, &settings.missed_range),
+        ("部分达成区间", Band::Partly, &settings.partly_range),
+        ("达成区间", Band::Reached, &settings.reached_range),
+    ];
+    for (key, band, range) in ranges {
+        let Some(range) = range else { continue };
+        let (low, high) = bands.range(band);
+        if (range.value.low, range.value.high) != (low, high) || low >= high {
+            diagnostics.push(
+                Diagnostic::error(format!(
+                    "{key}「{}%-{}%」与其他档次的区间不衔接（按现在的设置应为 {}%-{}%）",
+                    range.value.low.normalize(),
+                    range.value.high.normalize(),
+                    low.normalize(),
+                    high.normalize()
+                ))
+                .at(range.span)
+                .help("三个档次应首尾相接：未达成从 0% 起，达成到 100% 止，如 0%-60%、60%-80%、80%-100%；只改一个档次时，其余档次会随之调整，不必都写"),
+            );
+        }
     }
 }
 
@@ -100,6 +131,8 @@ fn check_budget(report: &Report, diagnostics: &mut Diagnostics) {
                 .help("填写调整后的部门预算支出（万元）"),
         );
     }
+    check_overspent(report, diagnostics);
+    check_budget_weight(report, diagnostics);
     if let (Some(basic), Some(project)) = (&budget.basic, &budget.project) {
         let sum = basic.value.0 + project.value.0;
         if sum != budget.spent.value.0 {
@@ -115,6 +148,51 @@ fn check_budget(report: &Report, diagnostics: &mut Diagnostics) {
             );
         }
     }
+}
+
+/// Spending above the adjusted budget: the rate is capped at 100 %, but a reviewer asks why.
+fn check_overspent(report: &Report, diagnostics: &mut Diagnostics) {
+    let budget = &report.budget;
+    let (adjusted, spent) = (budget.adjusted.value.0, budget.spent.value.0);
+    if adjusted <= Decimal::ZERO || spent <= adjusted {
+        return;
+    }
+    let rate = spent
+        .checked_div(adjusted)
+        .and_then(|r| r.checked_mul(Decimal::ONE_HUNDRED))
+        .map_or_else(|| "很大".to_string(), |r| format!("{}%", two_decimals(r)));
+    diagnostics.push(
+        Diagnostic::warning(format!(
+            "执行数 {} 超过调整后预算数 {}（执行率 {rate}），预算执行按 100% 计分",
+            two_decimals(spent),
+            two_decimals(adjusted)
+        ))
+        .at(budget.spent.span)
+        .related(budget.adjusted.span, "调整后预算数")
+        .help("核对决算数与调整后预算数；确有超支，请在「本年存在的问题及原因」中说明"),
+    );
+}
+
+/// The weight of 预算执行 the rule set expects (20 in 湖北 and 安徽, 10 in the national tables).
+fn check_budget_weight(report: &Report, diagnostics: &mut Diagnostics) {
+    let rules = ScoringRules::of(&report.settings);
+    let weight = &report.budget.weight;
+    if weight.value.0 == rules.budget_weight {
+        return;
+    }
+    diagnostics.push(
+        Diagnostic::warning(format!(
+            "预算执行的分值为 {}，计分规则「{}」中一般为 {}",
+            two_decimals(weight.value.0),
+            rules.name.name_zh(),
+            two_decimals(rules.budget_weight)
+        ))
+        .at(weight.span)
+        .help(format!(
+            "核对预算执行的分值；如确应为 {0}，在「设置:」下写「预算执行分值: {0}」，或选用相应的「计分规则」",
+            weight.value.0.normalize()
+        )),
+    );
 }
 
 /// 预算执行 and all goals weigh 100 together.
@@ -166,7 +244,11 @@ fn check_goal_weight(goal: &Goal, diagnostics: &mut Diagnostics) {
 /// A goal should have both 产出指标 and 效益指标.
 fn check_goal_composition(goal: &Goal, diagnostics: &mut Diagnostics) {
     for required in [taxonomy::OUTPUT, taxonomy::BENEFIT] {
-        if !goal.groups.iter().any(|l1| l1.name.value == required) {
+        if !goal
+            .groups
+            .iter()
+            .any(|l1| taxonomy::standard_level1(&l1.name) == Some(required))
+        {
             diagnostics.push(
                 Diagnostic::warning(format!("年度目标「{}」没有{required}", goal.name.value))
                     .at(goal.name.span)
@@ -274,9 +356,9 @@ fn check_values(indicator: &Indicator, diagnostics: &mut Diagnostics) {
             }
         }
         (_, Value::NoData) => {}
+        (Value::Deadline(_) | Value::Moment(_), Value::Moment(_) | Value::Deadline(_)) => {}
         (_, actual) => {
-            let same = crate::score::same_text(&target, actual);
-            if !same && indicator.band.is_none() {
+            if crate::score::band_reached(indicator, &target, actual).is_none() {
                 diagnostics.push(
                     Diagnostic::error(format!(
                         "定性指标「{}」的实际完成值与目标值不同，需要写明完成档次",
@@ -288,6 +370,68 @@ fn check_values(indicator: &Indicator, diagnostics: &mut Diagnostics) {
             }
         }
     }
+}
+
+/// Names that read as lower-is-better: a target without a comparator is then read the wrong way.
+const LOWER_IS_BETTER_ENDINGS: &[&str] =
+    &["控制率", "发生率", "投诉率", "超支率", "差错率", "事故率"];
+const LOWER_IS_BETTER_PARTS: &[&str] = &["结转结余率", "事故"];
+
+/// Chinese numerals count as a number: `每周一次` says how many.
+const CHINESE_DIGITS: &str = "零一二两三四五六七八九十百千万";
+
+/// What a reviewer would ask about a target's form: a lower-is-better name with a target that
+/// has no comparator; a 数量指标 whose target has no number and no comparator.
+fn check_indicator_forms(goal: &Goal, diagnostics: &mut Diagnostics) {
+    for (level1, level2, indicator) in goal.rows() {
+        let target = parse_value(&indicator.target);
+        if let Value::Quantity(quantity) = &target {
+            check_lower_name(indicator, quantity, diagnostics);
+        }
+        let quantity_group = taxonomy::standard_level1(level1)
+            .and_then(|l1| taxonomy::standard_level2(l1, level2))
+            == Some("数量指标");
+        if quantity_group
+            && matches!(target, Value::Qualitative(_))
+            && !indicator
+                .target
+                .chars()
+                .any(|c| c.is_numeric() || CHINESE_DIGITS.contains(c))
+        {
+            diagnostics.push(
+                Diagnostic::warning(format!(
+                    "数量指标「{}」的目标值「{}」没有数量，无法按完成数量计分",
+                    indicator.name.value, indicator.target.0
+                ))
+                .at(indicator.target.span)
+                .help("数量指标的目标值应写明数量，如「30 个」「≥80%」「不少于 5 次」"),
+            );
+        }
+    }
+}
+
+fn check_lower_name(indicator: &Indicator, target: &Quantity, diagnostics: &mut Diagnostics) {
+    let name = indicator.name.value.as_str();
+    let reads_lower = LOWER_IS_BETTER_ENDINGS.iter().any(|e| name.ends_with(e))
+        || LOWER_IS_BETTER_PARTS.iter().any(|p| name.contains(p));
+    if !reads_lower
+        || target.comparator.is_some()
+        || target.number.is_zero()
+        || indicator.direction.is_some()
+    {
+        return;
+    }
+    diagnostics.push(
+        Diagnostic::warning(format!(
+            "指标「{name}」读来是越低越好，但目标值「{}」没有写比较符，按正向（越高越好）计分",
+            indicator.target.0
+        ))
+        .at(indicator.target.span)
+        .help(format!(
+            "越低越好时写成「≤{}」，或加上「方向: 反向」；确是越高越好时写「≥{}」或「方向: 正向」",
+            indicator.target.0, indicator.target.0
+        )),
+    );
 }
 
 /// 满意度指标 together should weigh at least 5 % of the total.
@@ -324,7 +468,7 @@ fn satisfaction_groups(report: &Report) -> Vec<&Level1> {
         .goals
         .iter()
         .flat_map(|g| &g.groups)
-        .filter(|l1| l1.name.value == taxonomy::SATISFACTION)
+        .filter(|l1| taxonomy::standard_level1(&l1.name) == Some(taxonomy::SATISFACTION))
         .collect()
 }
 
@@ -386,43 +530,81 @@ fn check_texts(report: &Report, diagnostics: &mut Diagnostics) {
     }
 }
 
-/// Each 一级指标 must be one we know, each 二级指标 must belong to its 一级指标.
+/// Each 一级指标 must be one we know, each 二级指标 must belong to its 一级指标; a variant name
+/// real tables use is accepted with a warning naming the standard term.
 fn check_taxonomy(goal: &Goal, diagnostics: &mut Diagnostics) {
     for level1 in &goal.groups {
-        let Some(allowed) = taxonomy::level2_names(&level1.name) else {
+        let Some(standard) = taxonomy::standard_level1(&level1.name) else {
             diagnostics.push(unknown_level1(&level1.name));
             continue;
         };
+        diagnostics.extend(variant_warning("一级指标", &level1.name, standard));
         for level2 in &level1.groups {
-            if !allowed.contains(&level2.name.value.as_str()) {
-                diagnostics.push(misplaced_level2(&level1.name, &level2.name, allowed));
+            match taxonomy::standard_level2(standard, &level2.name) {
+                Some(standard2) => {
+                    diagnostics.extend(variant_warning("二级指标", &level2.name, standard2));
+                }
+                None => diagnostics.push(misplaced_level2(&level1.name, standard, &level2.name)),
             }
         }
     }
 }
 
+fn variant_warning(level: &str, name: &At<String>, standard: &str) -> Option<Diagnostic> {
+    (name.value != standard).then(|| {
+        Diagnostic::warning(format!(
+            "{level}「{}」是「{standard}」的常见写法，按「{standard}」归类，照原样打印",
+            name.value
+        ))
+        .at(name.span)
+        .help(format!(
+            "规范的名称是「{standard}」；如无特别需要，请改为「{standard}」"
+        ))
+    })
+}
+
 fn unknown_level1(name: &At<String>) -> Diagnostic {
-    let known = taxonomy::level1_names();
+    let mut known = taxonomy::level1_names();
+    known.extend(
+        taxonomy::LEVEL1_VARIANTS
+            .iter()
+            .map(|(variant, _)| *variant),
+    );
     let diagnostic = Diagnostic::error(format!("「{}」不是一级指标", name.value)).at(name.span);
-    match closest(&name.value, &known) {
+    match closest(&name.value, &known).and_then(taxonomy::standard_level1) {
         Some(close) => diagnostic.help(format!("是不是想写「{close}」？")),
-        None => diagnostic.help(format!("一级指标只能是：{}", known.join("、"))),
+        None => diagnostic.help(format!(
+            "一级指标只能是：{}",
+            taxonomy::level1_names().join("、")
+        )),
     }
 }
 
-fn misplaced_level2(level1: &At<String>, level2: &At<String>, allowed: &[&str]) -> Diagnostic {
-    let diagnostic = Diagnostic::error(format!(
-        "二级指标「{}」不属于一级指标「{}」",
-        level2.value, level1.value
-    ))
-    .at(level2.span);
+fn misplaced_level2(level1: &At<String>, standard1: &str, level2: &At<String>) -> Diagnostic {
+    let allowed = taxonomy::level2_names(standard1).unwrap_or_default();
     let choices = format!(
         "「{}」下可用的二级指标有：{}",
         level1.value,
         allowed.join("、")
     );
-    match taxonomy::home_of(&level2.value) {
-        Some(home) => diagnostic.help(format!("「{}」应放在「{home}」下；{choices}", level2.value)),
+    if let Some(home) = taxonomy::home_of_any(&level2.value) {
+        return Diagnostic::error(format!(
+            "二级指标「{}」不属于一级指标「{}」",
+            level2.value, level1.value
+        ))
+        .at(level2.span)
+        .help(format!("「{}」应放在「{home}」下；{choices}", level2.value));
+    }
+    let accepted = taxonomy::accepted_level2(standard1);
+    let diagnostic = Diagnostic::error(format!(
+        "「{}」不是一级指标「{}」下的二级指标",
+        level2.value, level1.value
+    ))
+    .at(level2.span);
+    match closest(&level2.value, &accepted)
+        .and_then(|close| taxonomy::standard_level2(standard1, close))
+    {
+        Some(close) => diagnostic.help(format!("是不是想写「{close}」？{choices}")),
         None => diagnostic.help(choices),
     }
 }

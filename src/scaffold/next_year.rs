@@ -141,8 +141,18 @@ fn placed_sections(report: &Report) -> Vec<(Option<(FileId, usize)>, Section)> {
 
 fn settings_span(report: &Report) -> Option<crate::Span> {
     let settings = &report.settings;
-    let rule = settings.reverse_rule.as_ref().map(|v| v.span);
-    rule.or(settings.deviation_threshold.as_ref().map(|v| v.span))
+    [
+        settings.rule_set.as_ref().map(|v| v.span),
+        settings.reverse_rule.as_ref().map(|v| v.span),
+        settings.deviation_threshold.as_ref().map(|v| v.span),
+        settings.reached_range.as_ref().map(|v| v.span),
+        settings.partly_range.as_ref().map(|v| v.span),
+        settings.missed_range.as_ref().map(|v| v.span),
+        settings.budget_weight.as_ref().map(|v| v.span),
+    ]
+    .into_iter()
+    .flatten()
+    .min_by_key(|span| (span.file, span.line, span.column))
 }
 
 fn abridged_span(report: &Report) -> Option<crate::Span> {
@@ -338,6 +348,9 @@ fn optional_text(yaml: &mut YamlText, key: &str, value: &Option<crate::located::
 fn settings(yaml: &mut YamlText, report: &Report) {
     let settings = &report.settings;
     yaml.open(0, TopKey::Settings.key());
+    if let Some(name) = &settings.rule_set {
+        yaml.text(2, "计分规则", name.value.name_zh());
+    }
     if let Some(rule) = &settings.reverse_rule {
         let name = match rule.value {
             ReverseRule::Ratio => "比值法",
@@ -347,6 +360,20 @@ fn settings(yaml: &mut YamlText, report: &Report) {
     }
     if let Some(threshold) = &settings.deviation_threshold {
         yaml.text(2, "偏差大阈值", &format!("{}%", threshold.value.0));
+    }
+    let ranges = [
+        ("达成区间", &settings.reached_range),
+        ("部分达成区间", &settings.partly_range),
+        ("未达成区间", &settings.missed_range),
+    ];
+    for (key, range) in ranges {
+        if let Some(range) = range {
+            let text = format!("{}%-{}%", range.value.low, range.value.high);
+            yaml.text(2, key, &text);
+        }
+    }
+    if let Some(weight) = &settings.budget_weight {
+        yaml.raw(2, "预算执行分值", &weight.value.0.to_string(), None);
     }
 }
 

@@ -32,5 +32,7 @@ mod score_cli;
 mod score_faults;
 mod score_props;
 mod score_rules;
+mod score_settings;
+mod score_words;
 mod typeset;
 mod watch;

@@ -201,7 +201,7 @@ fn a_level2_under_the_wrong_level1_is_rejected() {
 #[test]
 fn an_unknown_level1_is_rejected() {
     let files = edited_sample("目标1", |text| {
-        text.replacen("    产出指标:", "    产出:", 1)
+        text.replacen("    产出指标:", "    产品指标:", 1)
     });
     assert_rejected(&files, ": /年度目标1/指标:");
 }
@@ -286,9 +286,11 @@ fn model_reads<T: serde::de::DeserializeOwned>(text: &str) -> bool {
 
 #[test]
 fn numbers_are_accepted_where_the_yaml_may_have_them() {
-    for name in ["Amount", "Percent", "Text", "Year"] {
+    for name in ["Amount", "Text", "Year"] {
         assert!(definition_validator(name).is_valid(&json!(2022)), "{name}");
     }
+    // A percentage needs its `%`: `偏差大阈值: 0.3` is an error (0.3 % or 30 %?).
+    assert!(!PERCENT.is_valid(&json!(30)));
     assert!(AMOUNT.is_valid(&json!(13581.29)));
     assert!(!DATE.is_valid(&json!(2023)));
 }

@@ -85,7 +85,14 @@ fn score_json_scores_new_jobs_by_the_rule() {
         .unwrap_or_default();
     assert_eq!(jobs["score"], "0.66");
     assert_eq!(jobs["rule_score"], "0.66");
-    assert_eq!(jobs["rule"], "higher");
+    assert_eq!(jobs["rule_kind"], "higher");
+    assert!(
+        jobs["rule"]
+            .as_str()
+            .is_some_and(|r| r.contains("正向") && r.contains("≥ 800")),
+        "{}",
+        jobs["rule"]
+    );
     assert_eq!(jobs["hand_scored"], false);
     assert_eq!(jobs["met"], false);
     // 新增养老床位 keeps its published 1.00 by hand; the rule gives 0.40.

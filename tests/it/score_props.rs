@@ -219,7 +219,7 @@ proptest! {
                 prop_assert!(scored.score <= scored.weight, "{:?}\n{}", scored, yaml);
                 prop_assert!(scored.rule_score >= Decimal::ZERO && scored.rule_score <= scored.weight);
                 prop_assert_eq!(round_score(scored.score), scored.score);
-                prop_assert_eq!(scored.met, scored.score == scored.weight, "{:?}", scored);
+                prop_assert_eq!(scored.met, scored.reached && scored.score == scored.weight, "{:?}", scored);
                 prop_assert_eq!(scored.hand_scored, generated.hand.is_some());
                 if generated.hand.is_none() {
                     prop_assert_eq!(scored.score, scored.rule_score);
