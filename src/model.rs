@@ -58,6 +58,11 @@ pub struct Settings {
         description = "已达到目标的指标超出目标值（反向指标低于目标值）达到这个比例时算偏差大，须写「说明」；默认 30%"
     )]
     pub deviation_threshold: Option<At<Percent>>,
+    #[serde(rename = "标题断行")]
+    #[schemars(
+        description = "标题在这些文字之后换行（可选），如 [武汉东湖新技术开发区]；不写时标题只在年度、地区、单位名称和文件名称之间换行"
+    )]
+    pub title_breaks: Option<Vec<At<String>>>,
 }
 
 /// How a 反向 (lower-is-better) indicator that missed its target is scored.
@@ -279,6 +284,22 @@ pub struct AnnexTexts {
     #[serde(rename = "改进措施及结果应用方案")]
     #[schemars(description = "附件1 的长文字单元格：改进措施及结果应用方案")]
     pub improvement_plan: Option<At<String>>,
+    /// The sign-off block under the table: who filled it in, who answers for it, when.
+    #[serde(rename = "填报人")]
+    #[schemars(description = "附件1 表下的填报人姓名（可选；不写时留出签名横线）")]
+    pub filled_by: Option<At<String>>,
+    #[serde(rename = "联系电话")]
+    #[schemars(description = "填报人的联系电话（可选；不写时留出横线）")]
+    pub phone: Option<At<Text>>,
+    #[serde(rename = "单位负责人")]
+    #[schemars(description = "单位负责人姓名（可选；不写时留出签字横线）")]
+    pub head: Option<At<String>>,
+    #[serde(rename = "填报日期")]
+    #[schemars(description = "填报日期，写成 2023-06-10（可选；默认为提交时间）")]
+    pub filled_on: Option<At<Date>>,
+    #[serde(rename = "盖章")]
+    #[schemars(description = "写 true 时在表下为单位公章留出位置")]
+    pub seal: Option<At<bool>>,
 }
 
 /// An exact decimal read from the written text (`13581.20` keeps its scale), never via a float.

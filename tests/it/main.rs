@@ -13,6 +13,7 @@ mod checks;
 mod cli_check;
 mod diff;
 mod escape;
+mod layout_stress;
 mod load_errors;
 mod load_model;
 mod load_render;
