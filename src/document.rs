@@ -103,6 +103,9 @@ pub struct AnnexRow {
     pub actual: String,
     pub weight: String,
     pub score: String,
+    /// Whether the row may break across pages: only a row that might not fit on a page does,
+    /// so that short rows move whole (no one-line widows) and the page of each row is stable.
+    pub breakable: bool,
 }
 
 /// The narrative slots, each a list of paragraphs (empty when not written).
@@ -235,8 +238,9 @@ fn goal_blocks(card: &Scorecard) -> Vec<GoalBlock> {
     blocks
 }
 
-/// Whether an indicator's row is surely short: its texts fill at most a few lines of their
-/// cells (the narrow target and actual cells hold about four characters a line).
+/// Whether an indicator's row is surely short, a fraction of a page: its texts fill at most
+/// ten lines of their cells (the 三级指标 cell holds about twelve characters a line, the
+/// narrow target and actual cells about four).
 fn fits_a_few_lines(indicator: &IndicatorCard) -> bool {
     let chars = |text: &str| text.chars().count();
     chars(&indicator.name) <= 120
@@ -284,6 +288,7 @@ fn annex_row(indicator: &IndicatorCard, (level1_group, level2_group): (usize, us
         actual: breakable(&indicator.actual),
         weight: indicator.weight.clone(),
         score: indicator.score.clone(),
+        breakable: !fits_a_few_lines(indicator),
     }
 }
 
