@@ -275,11 +275,7 @@ fn pdf_bytes_are_identical_across_processes() {
     for run in 0..2 {
         let path = dir.path().join(format!("run{run}.pdf"));
         let status = Command::new(std::env::current_exe().unwrap())
-            .args([
-                "--exact",
-                "typeset::sample_pdf_for_parent_process",
-                "--quiet",
-            ])
+            .args(["--exact", "typeset::sample_pdf_for_parent_process", "--quiet"])
             .env(CHILD_PDF_PATH, &path)
             .stdout(std::process::Stdio::null())
             .status()
