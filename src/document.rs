@@ -11,6 +11,8 @@ use crate::score::two_decimals;
 use crate::scorecard::{IndicatorCard, Scorecard, scorecard};
 use crate::typst_escape::paragraphs;
 
+mod titles;
+
 #[derive(Clone, Debug, Serialize)]
 pub struct Document {
     pub unit: Unit,
@@ -18,6 +20,18 @@ pub struct Document {
     pub card: Scorecard,
     pub goals: Vec<GoalBlock>,
     pub texts: Texts,
+    pub sign_off: SignOff,
+}
+
+/// The sign-off block under the annex table; a missing name or number prints a blank line.
+#[derive(Clone, Debug, Serialize)]
+pub struct SignOff {
+    pub filled_by: String,
+    pub phone: String,
+    pub head: String,
+    /// 填报日期, by default 提交时间: "2023年6月10日".
+    pub date: String,
+    pub seal: bool,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -31,10 +45,17 @@ pub struct Unit {
     pub submitted: String,
     /// 报告名称
     pub report_title: String,
+    /// 报告名称 as written, line by line.
+    pub report_title_lines: Vec<String>,
     /// "{年度}年度{单位名称}部门整体绩效自评结果": the PDF's title.
     pub full_title: String,
     /// 提交时间, also the PDF's creation date.
     pub date: DateParts,
+    /// The titles of the cover, the abridged report and the annex, as forced lines (a line
+    /// break in 报告名称) of parts between which a title line may break.
+    pub cover_title: Vec<Vec<String>>,
+    pub abridged_title: Vec<Vec<String>>,
+    pub annex_title: Vec<Vec<String>>,
 }
 
 #[derive(Clone, Copy, Debug, Serialize)]
@@ -54,40 +75,37 @@ pub struct BudgetFigures {
     pub project: String,
 }
 
-/// One 年度目标 as the annex prints it: rows grouped by 一级 and 二级指标, in parts that each
-/// fit on a page. Typst does not repeat a merged cell's text on the next page (typst issue
-/// 4707), so each part is kept on one page and carries its own labels.
+/// One 年度目标 as the annex prints it: its name row, then one row per indicator. The table
+/// merges the goal, 一级 and 二级 cells itself, page by page (see annex.typ.j2), from the group
+/// numbers of each row.
 #[derive(Clone, Debug, Serialize)]
 pub struct GoalBlock {
     pub number: usize,
     pub name: String,
     pub weight: String,
     pub score: String,
-    pub parts: Vec<GoalPart>,
+    pub rows: Vec<AnnexRow>,
+    /// Whether the name row may be held to the first indicator row: not when that row alone
+    /// might fill a page (an unbreakable pair taller than a page would be cut off).
+    pub keep_name_with_first_row: bool,
 }
 
+/// One indicator row of the annex. Rows with the same `level1_group` (`level2_group`) share a
+/// merged 一级 (二级) cell; the numbers run through the whole document.
 #[derive(Clone, Debug, Serialize)]
-pub struct GoalPart {
-    /// The first part also carries the goal's name row.
-    pub first: bool,
-    pub rows: usize,
-    pub level1s: Vec<Level1Block>,
-}
-
-/// Indicator rows per part: a part of this many rows of wrapped text still fits on an A4 page.
-const ROWS_PER_PART: usize = 16;
-
-#[derive(Clone, Debug, Serialize)]
-pub struct Level1Block {
+pub struct AnnexRow {
+    pub level1_group: usize,
+    pub level2_group: usize,
+    pub level1: String,
+    pub level2: String,
     pub name: String,
-    pub rows: usize,
-    pub level2s: Vec<Level2Block>,
-}
-
-#[derive(Clone, Debug, Serialize)]
-pub struct Level2Block {
-    pub name: String,
-    pub indicators: Vec<IndicatorCard>,
+    pub target: String,
+    pub actual: String,
+    pub weight: String,
+    pub score: String,
+    /// Whether the row may break across pages: only a row that might not fit on a page does,
+    /// so that short rows move whole (no one-line widows) and the page of each row is stable.
+    pub breakable: bool,
 }
 
 /// The narrative slots, each a list of paragraphs (empty when not written).
@@ -110,6 +128,7 @@ pub fn document(outcome: &Outcome) -> Document {
         budget: budget_figures(report),
         goals: goal_blocks(&card),
         texts: texts(report),
+        sign_off: sign_off(report),
         card,
     }
 }
@@ -126,6 +145,7 @@ fn unit(report: &Report) -> Unit {
         year: report.year.value,
         submitted: report.submitted.value.to_zh(),
         report_title: report.report_title(),
+        report_title_lines: titles::report_title_lines(&report.report_title()),
         full_title: format!(
             "{}年度{}部门整体绩效自评结果",
             report.year.value, report.unit_name.value
@@ -135,6 +155,30 @@ fn unit(report: &Report) -> Unit {
             month: report.submitted.value.month,
             day: report.submitted.value.day,
         },
+        cover_title: titles::cover(report),
+        abridged_title: titles::abridged(report),
+        annex_title: titles::annex(report),
+    }
+}
+
+fn sign_off(report: &Report) -> SignOff {
+    let annex = &report.annex;
+    let text =
+        |value: &Option<At<String>>| value.as_ref().map(|v| v.value.clone()).unwrap_or_default();
+    let date = annex
+        .filled_on
+        .as_ref()
+        .map_or(report.submitted.value, |d| d.value);
+    SignOff {
+        filled_by: text(&annex.filled_by),
+        phone: annex
+            .phone
+            .as_ref()
+            .map(|p| p.value.0.clone())
+            .unwrap_or_default(),
+        head: text(&annex.head),
+        date: format!("{}年{}月{}日", date.year, date.month, date.day),
+        seal: annex.seal.as_ref().is_some_and(|s| s.value),
     }
 }
 
@@ -173,77 +217,120 @@ pub fn money(amount: Decimal) -> String {
 }
 
 fn goal_blocks(card: &Scorecard) -> Vec<GoalBlock> {
-    card.goals
-        .iter()
-        .map(|goal| GoalBlock {
+    let mut groups = GroupNumbers::default();
+    let mut blocks = Vec::with_capacity(card.goals.len());
+    for goal in &card.goals {
+        groups.new_goal();
+        let rows = goal
+            .indicators
+            .iter()
+            .map(|indicator| annex_row(indicator, groups.next(indicator)))
+            .collect();
+        blocks.push(GoalBlock {
             number: goal.number,
-            name: goal.name.clone(),
+            name: breakable(&goal.name),
             weight: goal.weight.clone(),
             score: goal.score.clone(),
-            parts: split_into_parts(&goal.indicators)
-                .into_iter()
-                .enumerate()
-                .map(|(i, rows)| GoalPart {
-                    first: i == 0,
-                    rows: rows.len(),
-                    level1s: group_rows(rows),
-                })
-                .collect(),
-        })
-        .collect()
+            keep_name_with_first_row: goal.indicators.first().is_some_and(fits_a_few_lines),
+            rows,
+        });
+    }
+    blocks
 }
 
-/// Cuts a goal's rows into parts of at most [`ROWS_PER_PART`], at a 二级指标 boundary where one
-/// falls inside the limit.
-fn split_into_parts(indicators: &[IndicatorCard]) -> Vec<&[IndicatorCard]> {
-    let mut parts = Vec::new();
-    let mut rest = indicators;
-    while rest.len() > ROWS_PER_PART {
-        let boundary = (1..=ROWS_PER_PART)
-            .rev()
-            .find(|&i| rest[i].level1 != rest[i - 1].level1 || rest[i].level2 != rest[i - 1].level2)
-            .unwrap_or(ROWS_PER_PART);
-        let (part, tail) = rest.split_at(boundary);
-        parts.push(part);
-        rest = tail;
-    }
-    if !rest.is_empty() || parts.is_empty() {
-        parts.push(rest);
-    }
-    parts
+/// Whether an indicator's row is surely short, a fraction of a page: its texts fill at most
+/// ten lines of their cells (the 三级指标 cell holds about twelve characters a line, the
+/// narrow target and actual cells about four).
+fn fits_a_few_lines(indicator: &IndicatorCard) -> bool {
+    let chars = |text: &str| text.chars().count();
+    chars(&indicator.name) <= 120
+        && chars(&indicator.target) <= 40
+        && chars(&indicator.actual) <= 40
 }
 
-/// Consecutive indicators with the same 一级 (then 二级) form one merged group.
-fn group_rows(indicators: &[IndicatorCard]) -> Vec<Level1Block> {
-    let mut level1s: Vec<Level1Block> = Vec::new();
-    for indicator in indicators {
-        let same_level1 = level1s.last().is_some_and(|l1| l1.name == indicator.level1);
-        if !same_level1 {
-            level1s.push(Level1Block {
-                name: indicator.level1.clone(),
-                rows: 0,
-                level2s: Vec::new(),
-            });
-        }
-        let Some(level1) = level1s.last_mut() else {
-            continue;
+/// Numbers consecutive runs of the same 一级 (then 二级) name; a new goal starts new runs.
+#[derive(Default)]
+struct GroupNumbers {
+    level1: usize,
+    level2: usize,
+    last: Option<(String, String)>,
+}
+
+impl GroupNumbers {
+    fn next(&mut self, indicator: &IndicatorCard) -> (usize, usize) {
+        let (same_level1, same_level2) = match &self.last {
+            Some((l1, l2)) => (*l1 == indicator.level1, *l2 == indicator.level2),
+            None => (false, false),
         };
-        level1.rows += 1;
-        let same_level2 = level1
-            .level2s
-            .last()
-            .is_some_and(|l2| l2.name == indicator.level2);
-        if !same_level2 {
-            level1.level2s.push(Level2Block {
-                name: indicator.level2.clone(),
-                indicators: Vec::new(),
-            });
+        if !same_level1 {
+            self.level1 += 1;
         }
-        if let Some(level2) = level1.level2s.last_mut() {
-            level2.indicators.push(indicator.clone());
+        if !same_level1 || !same_level2 {
+            self.level2 += 1;
+        }
+        self.last = Some((indicator.level1.clone(), indicator.level2.clone()));
+        (self.level1, self.level2)
+    }
+
+    fn new_goal(&mut self) {
+        self.last = None;
+    }
+}
+
+fn annex_row(indicator: &IndicatorCard, (level1_group, level2_group): (usize, usize)) -> AnnexRow {
+    AnnexRow {
+        level1_group,
+        level2_group,
+        level1: indicator.level1.clone(),
+        level2: indicator.level2.clone(),
+        name: breakable(&indicator.name),
+        target: breakable(&indicator.target),
+        actual: breakable(&indicator.actual),
+        weight: indicator.weight.clone(),
+        score: indicator.score.clone(),
+        breakable: !fits_a_few_lines(indicator),
+    }
+}
+
+/// Runs of Latin letters, digits and signs longer than this get a break opportunity between
+/// every two characters: no annex cell holds more than about this many on a line, and shorter
+/// runs (numbers with their units, `≥95%`) should stay whole.
+const LONGEST_UNBROKEN_RUN: usize = 12;
+
+/// `text` with a zero-width space between the characters of every run of non-CJK,
+/// non-space characters longer than [`LONGEST_UNBROKEN_RUN`], so that a URL or a long
+/// word wraps inside its cell instead of running over the next one.
+pub fn breakable(text: &str) -> String {
+    let mut result = String::with_capacity(text.len());
+    let mut run: Vec<char> = Vec::new();
+    for c in text.chars() {
+        if c.is_whitespace() || is_cjk(c) {
+            push_run(&mut result, &run);
+            run.clear();
+            result.push(c);
+        } else {
+            run.push(c);
         }
     }
-    level1s
+    push_run(&mut result, &run);
+    result
+}
+
+fn push_run(result: &mut String, run: &[char]) {
+    let long = run.len() > LONGEST_UNBROKEN_RUN;
+    for (i, c) in run.iter().enumerate() {
+        if long && i > 0 {
+            result.push('\u{200B}');
+        }
+        result.push(*c);
+    }
+}
+
+/// Characters between which Chinese text breaks anyway (ideographs, kana, full-width forms,
+/// CJK punctuation).
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF | 0x20000..=0x3FFFF)
 }
 
 fn texts(report: &Report) -> Texts {

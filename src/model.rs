@@ -79,6 +79,11 @@ pub struct Settings {
         description = "预算执行应有的分值（湖北、安徽为 20，全国为 10），与预算的分值不符时提示"
     )]
     pub budget_weight: Option<At<Amount>>,
+    #[serde(rename = "标题断行")]
+    #[schemars(
+        description = "标题在这些文字之后换行（可选），如 [武汉东湖新技术开发区]；不写时标题只在年度、地区、单位名称和文件名称之间换行"
+    )]
+    pub title_breaks: Option<Vec<At<String>>>,
 }
 
 /// The named rule sets of domain.md section 8.
@@ -328,6 +333,22 @@ pub struct AnnexTexts {
     #[serde(rename = "改进措施及结果应用方案")]
     #[schemars(description = "附件1 的长文字单元格：改进措施及结果应用方案")]
     pub improvement_plan: Option<At<String>>,
+    /// The sign-off block under the table: who filled it in, who answers for it, when.
+    #[serde(rename = "填报人")]
+    #[schemars(description = "附件1 表下的填报人姓名（可选；不写时留出签名横线）")]
+    pub filled_by: Option<At<String>>,
+    #[serde(rename = "联系电话")]
+    #[schemars(description = "填报人的联系电话（可选；不写时留出横线）")]
+    pub phone: Option<At<Text>>,
+    #[serde(rename = "单位负责人")]
+    #[schemars(description = "单位负责人姓名（可选；不写时留出签字横线）")]
+    pub head: Option<At<String>>,
+    #[serde(rename = "填报日期")]
+    #[schemars(description = "填报日期，写成 2023-06-10（可选；默认为提交时间）")]
+    pub filled_on: Option<At<Date>>,
+    #[serde(rename = "盖章")]
+    #[schemars(description = "写 true 时在表下为单位公章留出位置")]
+    pub seal: Option<At<bool>>,
 }
 
 /// An exact decimal read from the written text (`13581.20` keeps its scale), never via a float.

@@ -1,5 +1,7 @@
 //! Text from the YAML sources made safe for Typst: it prints verbatim and never runs as code.
 
+const ZERO_WIDTH_SPACE: char = '\u{200B}';
+
 /// Escapes `text` for Typst markup: every ASCII punctuation character gets a backslash (so `#`,
 /// `$`, `*`, `_`, `@`, `<`, `[`, `\`, `=`, `-`, `+`, `/`, `.`, `:` … print as themselves, also at
 /// a line start), and line breaks become spaces: a paragraph is never split by its content.
@@ -8,6 +10,9 @@ pub fn escape_markup(text: &str) -> String {
     for c in text.chars() {
         match c {
             '\n' | '\r' | '\t' => out.push(' '),
+            // An empty box is a break opportunity that, unlike the character itself, leaves no
+            // trace in the PDF's text: a URL copied or searched in the PDF is the source's URL.
+            ZERO_WIDTH_SPACE => out.push_str("#box()"),
             c if c.is_ascii_punctuation() => {
                 out.push('\\');
                 out.push(c);

@@ -8,7 +8,8 @@ out=$(pwd)/fonts
 tools=$(dirname "$(readlink -f "$0")")
 
 cd "$work"
-apt-get download fonts-noto-cjk=1:20220127+repack1-1 texlive-lang-chinese=2022.20230122-1 fonts-dejavu-core=2.37-6
+apt-get download fonts-noto-cjk=1:20220127+repack1-1 texlive-lang-chinese=2022.20230122-1 fonts-dejavu-core=2.37-6 \
+  fonts-cwtex-fs=1.0-4 fonts-arphic-ukai=0.2.20080216.2-5
 for deb in *.deb; do dpkg -x "$deb" x; done
 python3 "$tools/unicodes.py" > unicodes.txt
 python3 "$tools/unicodes.py" --without-arev > unicodes-without-arev.txt
@@ -37,3 +38,12 @@ subset "$dejavu/DejaVuSans-Bold.ttf" 0 DejaVuSans-Bold.subset.ttf unicodes-witho
 
 # Fandol covers GB 2312 only and is small enough to ship unmodified.
 cp "$fandol/FandolFang-Regular.otf" "$fandol/FandolKai-Regular.otf" "$out/"
+
+# Style-matched fallbacks: only the Chinese characters each Fandol face lacks.
+fallback() { # SOURCE FACE_INDEX FANDOL OUTPUT
+  python3 "$tools/fallback_unicodes.py" unicodes.txt "$out/$3" > "fallback-$4.txt"
+  pyftsubset "$1" --font-number="$2" --unicodes-file="fallback-$4.txt" --layout-features='*' \
+    --name-IDs='*' --name-languages='*' --no-hinting --output-file="$out/$4"
+}
+fallback x/usr/share/fonts/truetype/cwtex/cwfs.ttf 0 FandolFang-Regular.otf cwTeXFangSong.gbk-fallback.ttf
+fallback x/usr/share/fonts/truetype/arphic/ukai.ttc 0 FandolKai-Regular.otf ARPLUKaiCN.gbk-fallback.ttf

@@ -17,6 +17,8 @@ const LICENCES: &[(&str, &[u8])] = shipped![
     "licenses/NotoCJK-OFL-1.1.txt",
     "licenses/Fandol-GPL-3.0-with-font-exception.txt",
     "licenses/DejaVu-Bitstream-Vera.txt",
+    "licenses/cwTeX-GPL-2.0-with-font-exception.txt",
+    "licenses/ARPL-UKai-Arphic-Public-License.txt",
 ];
 
 /// What was written, for the user.

@@ -28,6 +28,8 @@ pub(super) const EMBEDDED: &[EmbeddedFont] = embed![
     "NotoSansCJKsc-Bold.subset.otf",
     "FandolFang-Regular.otf",
     "FandolKai-Regular.otf",
+    "cwTeXFangSong.gbk-fallback.ttf",
+    "ARPLUKaiCN.gbk-fallback.ttf",
     "DejaVuSans.subset.ttf",
     "DejaVuSans-Bold.subset.ttf",
 ];

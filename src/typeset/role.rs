@@ -1,8 +1,8 @@
 /// One of the four type styles of a Chinese official document.
 ///
-/// Each role names a fallback chain of English family names (Typst matches
-/// family names, not the Chinese ones); the first family that has a glyph for
-/// a character prints it.
+/// Each role names a fallback chain of family names as Typst reads them from
+/// the fonts' name tables; the first family that has a glyph for a character
+/// prints it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum FontRole {
     /// 宋体: page numbers, the title (in bold, as 小标宋).
@@ -17,10 +17,22 @@ pub enum FontRole {
 
 const SONG: &[&str] = &["Noto Serif CJK SC", "DejaVu Sans"];
 const HEI: &[&str] = &["Noto Sans CJK SC", "DejaVu Sans"];
-// Fandol covers GB 2312 only; the serif CJK face is the closest in style for the rest.
-// "FandolFang R" is the name Typst derives from the name table (ID 1), not a typo.
-const FANG: &[&str] = &["FandolFang R", "Noto Serif CJK SC", "DejaVu Sans"];
-const KAI: &[&str] = &["FandolKai", "Noto Serif CJK SC", "DejaVu Sans"];
+// Fandol covers GB 2312 only. cwTeX 仿宋 and AR PL UKai, cut down to the Chinese characters
+// Fandol lacks, print most of the rest of GBK in the same style; Noto Serif prints what is left.
+// "FandolFang R" and "cwTeX 仿宋體" are the names Typst derives from the name tables (the first
+// ID 1 entry), not typos.
+const FANG: &[&str] = &[
+    "FandolFang R",
+    "cwTeX 仿宋體",
+    "Noto Serif CJK SC",
+    "DejaVu Sans",
+];
+const KAI: &[&str] = &[
+    "FandolKai",
+    "AR PL UKai",
+    "Noto Serif CJK SC",
+    "DejaVu Sans",
+];
 
 impl FontRole {
     pub const ALL: [FontRole; 4] = [FontRole::Song, FontRole::Hei, FontRole::Fang, FontRole::Kai];

@@ -128,7 +128,13 @@ fn fonts_are_embedded_and_the_pdf_is_well_formed() {
         let embedded = columns[columns.len() - 5];
         assert_eq!(embedded, "yes", "font not embedded: {row}");
     }
-    for family in ["NotoSerifCJK", "NotoSansCJK", "FandolFang", "FandolKai"] {
+    for family in [
+        "NotoSerifCJK",
+        "NotoSansCJK",
+        "FandolFang",
+        "FandolKai",
+        "cwTeXFangSong",
+    ] {
         assert!(
             fonts.iter().any(|row| row.contains(family)),
             "{family} is used"

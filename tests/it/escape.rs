@@ -65,3 +65,8 @@ fn string_literals_round_trip() {
     let root = parse(&format!("#{literal}"));
     assert!(root.errors_and_warnings().0.is_empty());
 }
+
+#[test]
+fn a_zero_width_space_becomes_a_break_that_leaves_no_character_in_the_pdf() {
+    assert_eq!(escape_markup("http:\u{200B}//a"), "http\\:#box()\\/\\/a");
+}

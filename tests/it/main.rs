@@ -21,6 +21,7 @@ mod hostile_input;
 mod hostile_messages;
 mod hostile_outputs;
 mod hostile_templates;
+mod layout_stress;
 mod load_errors;
 mod load_model;
 mod load_render;

@@ -117,7 +117,7 @@ fn roles_have_chinese_names_and_nonempty_chains() {
         for family in role.families() {
             assert!(
                 families.iter().any(|f| f.eq_ignore_ascii_case(family)),
-                "{family} not loaded"
+                "{family} not loaded: {families:?}"
             );
         }
     }
@@ -275,7 +275,11 @@ fn pdf_bytes_are_identical_across_processes() {
     for run in 0..2 {
         let path = dir.path().join(format!("run{run}.pdf"));
         let status = Command::new(std::env::current_exe().unwrap())
-            .args(["--exact", "typeset::sample_pdf_for_parent_process", "--quiet"])
+            .args([
+                "--exact",
+                "typeset::sample_pdf_for_parent_process",
+                "--quiet",
+            ])
             .env(CHILD_PDF_PATH, &path)
             .stdout(std::process::Stdio::null())
             .status()
@@ -476,4 +480,28 @@ fn font_path_adds_fonts_and_reports_bad_directories() {
         .err()
         .expect("missing dir rejected");
     assert!(err.to_string().starts_with("字体目录无法读取: "), "{err}");
+}
+
+/// The font chain of a role as a Typst array literal.
+fn chain(role: FontRole) -> String {
+    let quoted: Vec<String> = role.families().iter().map(|f| format!("{f:?}")).collect();
+    format!("({},)", quoted.join(", "))
+}
+
+#[test]
+fn characters_beyond_gb2312_print_in_the_style_of_their_text() {
+    // 澥 is not in GB 2312, so Fandol lacks it; it must come from a face of the same style.
+    let source = format!(
+        "#text(font: {})[仿宋：豹澥街]\n\n#text(font: {})[楷体：豹澥街]\n",
+        chain(FontRole::Fang),
+        chain(FontRole::Kai)
+    );
+    let compiled = compile(&source).unwrap();
+    let pdf = write_pdf(&compiled.pdf);
+    let (fonts, ok) = run("pdffonts", &[], &pdf.path);
+    assert!(ok, "pdffonts failed");
+    for face in ["FandolFang", "cwTeXFangSong", "FandolKai", "UKaiCN"] {
+        assert!(fonts.contains(face), "{face} missing from:\n{fonts}");
+    }
+    assert!(!fonts.contains("NotoSerif"), "澥 fell back to 宋:\n{fonts}");
 }
