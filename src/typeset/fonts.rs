@@ -21,7 +21,8 @@ macro_rules! embed {
 }
 
 /// Every font file of `fonts/` (see fonts/README.md for where each comes from).
-pub(super) const EMBEDDED: &[EmbeddedFont] = embed![
+// A static, not a const: a const is copied into every place that uses it, and the fonts with it.
+pub(super) static EMBEDDED: &[EmbeddedFont] = embed![
     "NotoSerifCJKsc-Regular.subset.otf",
     "NotoSerifCJKsc-Bold.subset.otf",
     "NotoSansCJKsc-Regular.subset.otf",
