@@ -111,21 +111,59 @@ fn chain_literal(role: FontRole) -> String {
 }
 
 fn describe(error: Error) -> RenderError {
-    if error.kind() == minijinja::ErrorKind::OutOfFuel {
-        let mut message = format!(
-            "模板运行超过了 {TEMPLATE_FUEL} 步的上限，已停止：检查模板中是否有过大或不会结束的循环"
-        );
-        if let (Some(name), Some(line)) = (error.name(), error.line()) {
-            message.push_str(&format!("（{name} 第 {line} 行）"));
+    let error = innermost(&error);
+    let place = match (error.name(), error.line()) {
+        (Some(name), Some(line)) => format!("（{name} 第 {line} 行）"),
+        _ => String::new(),
+    };
+    if error.kind() == ErrorKind::OutOfFuel {
+        return RenderError(format!(
+            "模板运行超过了 {TEMPLATE_FUEL} 步的上限，已停止：检查模板中是否有过大或不会结束的循环{place}"
+        ));
+    }
+    let what = kind_zh(error.kind());
+    let message = match error.detail() {
+        Some(detail) if detail.chars().any(|c| !c.is_ascii()) => {
+            format!("模板出错：{detail}{place}")
         }
-        return RenderError(message);
-    }
-    let mut message = format!(
-        "模板出错：{}",
-        error.detail().unwrap_or(&error.kind().to_string())
-    );
-    if let (Some(name), Some(line)) = (error.name(), error.line()) {
-        message.push_str(&format!("（{name} 第 {line} 行）"));
-    }
+        Some(detail) => format!("模板出错：{what}{place}。minijinja 的原话：{detail}"),
+        None => format!("模板出错：{what}{place}"),
+    };
     RenderError(message)
+}
+
+/// The error where it happened: an error inside an included template comes wrapped in one
+/// that only says "error in …" at the `include` line.
+fn innermost(error: &Error) -> &Error {
+    let mut deepest = error;
+    let mut source = std::error::Error::source(error);
+    while let Some(cause) = source {
+        if let Some(inner) = cause.downcast_ref::<Error>() {
+            deepest = inner;
+        }
+        source = cause.source();
+    }
+    deepest
+}
+
+fn kind_zh(kind: ErrorKind) -> &'static str {
+    match kind {
+        ErrorKind::SyntaxError => "模板语法错误",
+        ErrorKind::UndefinedError => "模板用到了不存在的变量或属性",
+        ErrorKind::TemplateNotFound => "找不到要包含的模板文件",
+        ErrorKind::UnknownFilter => "模板用到了不存在的过滤器",
+        ErrorKind::UnknownFunction => "模板用到了不存在的函数",
+        ErrorKind::UnknownTest => "模板用到了不存在的测试",
+        ErrorKind::UnknownMethod => "模板用到了不存在的方法",
+        ErrorKind::UnknownBlock => "模板用到了不存在的块",
+        ErrorKind::MissingArgument => "模板中的调用少了参数",
+        ErrorKind::TooManyArguments => "模板中的调用多了参数",
+        ErrorKind::InvalidOperation => "模板中的操作无法执行（例如范围过大或类型不对）",
+        ErrorKind::BadEscape => "模板中的字符串转义不对",
+        ErrorKind::BadInclude => "模板的 include 写法不对",
+        ErrorKind::CannotUnpack => "模板中的解包与值的个数不符",
+        ErrorKind::BadSerialization => "模板中的值无法输出",
+        ErrorKind::WriteFailure => "模板输出失败",
+        _ => "模板无法渲染",
+    }
 }

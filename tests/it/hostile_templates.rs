@@ -79,3 +79,24 @@ fn a_runaway_template_loop_ends_with_a_message() {
     assert!(message.contains("步的上限"), "{message}");
     assert!(message.contains("report.typ.j2 第 1 行"), "{message}");
 }
+
+#[test]
+fn an_error_inside_an_included_template_names_that_file_and_line_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let templates = dir.path().join("tpl");
+    std::fs::create_dir(&templates).unwrap();
+    std::fs::write(
+        templates.join("report.typ.j2"),
+        "第一行\n{% include \"part.typ.j2\" %}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        templates.join("part.typ.j2"),
+        "一\n二\n{% for i in range(100000000) %}x{% endfor %}\n",
+    )
+    .unwrap();
+    let message = build_fails(dir.path(), &templates);
+    assert!(message.contains("part.typ.j2 第 3 行"), "{message}");
+    assert!(message.contains("模板中的操作无法执行"), "{message}");
+    assert!(!message.contains("error in"), "{message}");
+}
