@@ -37,6 +37,12 @@ pub enum BuildError {
     Templates(TemplateDirError),
     Render(RenderError),
     Typeset(TypesetError),
+    /// Typst failed on the source the templates wrote: its report, and which template wrote
+    /// each line it names.
+    TemplateTypst {
+        report: String,
+        places: Vec<String>,
+    },
 }
 
 impl std::fmt::Display for BuildError {
@@ -50,11 +56,36 @@ impl std::fmt::Display for BuildError {
             BuildError::Templates(error) => error.fmt(f),
             BuildError::Render(error) => error.fmt(f),
             BuildError::Typeset(error) => write!(f, "排版失败：{error}"),
+            BuildError::TemplateTypst { report, places } => {
+                writeln!(f, "排版失败：模板写出的 Typst 代码有错误")?;
+                for place in places {
+                    writeln!(f, "  {place}")?;
+                }
+                writeln!(
+                    f,
+                    "  改正模板后重新生成；用 --typst-out 文件.typ 可写出生成的源文件查看上下文"
+                )?;
+                write!(f, "Typst 的报告：\n{report}")
+            }
         }
     }
 }
 
 impl std::error::Error for BuildError {}
+
+/// A Typst error that names lines of the generated source says which templates wrote them.
+fn typeset_error(error: TypesetError, source: &str, templates: &TemplateSet) -> BuildError {
+    if let TypesetError::Typst { report } = &error {
+        let places = crate::render::template_places(report, source, &templates.templates);
+        if !places.is_empty() {
+            return BuildError::TemplateTypst {
+                report: report.clone(),
+                places,
+            };
+        }
+    }
+    BuildError::Typeset(error)
+}
 
 /// Evaluates the report at `src` and checks that the fonts can print every character: all
 /// that `build` refuses, so that `check` finds it too.
@@ -100,7 +131,7 @@ pub fn build(
         warnings,
     } = typesetter
         .compile_pdf(&typst_source, &templates.files, &meta)
-        .map_err(BuildError::Typeset)?;
+        .map_err(|error| typeset_error(error, &typst_source, &templates))?;
     Ok(Built {
         total: document.card.total.clone(),
         evaluated,

@@ -11,6 +11,9 @@ use crate::templates::{MAIN_TEMPLATE, TemplateSet};
 use crate::typeset::FontRole;
 use crate::typst_escape::{escape_markup, string_literal};
 
+mod source_map;
+pub use source_map::places as template_places;
+
 const TYPST_ESCAPE: &str = "typst";
 
 /// A template failed: its message, with the template name and line when minijinja knows them.
@@ -57,7 +60,11 @@ fn environment(templates: &TemplateSet) -> Environment<'static> {
         Value::from_safe_string(string_literal(text))
     });
     let sources = templates.templates.clone();
-    env.set_loader(move |name| Ok(sources.get(name).cloned()));
+    env.set_loader(move |name| {
+        Ok(sources
+            .get(name)
+            .map(|source| source_map::marked(name, source)))
+    });
     env
 }
 
@@ -113,7 +120,7 @@ fn chain_literal(role: FontRole) -> String {
 fn describe(error: Error) -> RenderError {
     let error = innermost(&error);
     let place = match (error.name(), error.line()) {
-        (Some(name), Some(line)) => format!("（{name} 第 {line} 行）"),
+        (Some(name), Some(line)) => format!("（{name} 第 {} 行）", source_map::template_line(line)),
         _ => String::new(),
     };
     if error.kind() == ErrorKind::OutOfFuel {

@@ -100,3 +100,29 @@ fn an_error_inside_an_included_template_names_that_file_and_line_in_chinese() {
     assert!(message.contains("模板中的操作无法执行"), "{message}");
     assert!(!message.contains("error in"), "{message}");
 }
+
+#[test]
+fn a_typst_error_in_a_template_names_the_template_and_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let templates = dir.path().join("tpl");
+    std::fs::create_dir(&templates).unwrap();
+    std::fs::write(
+        templates.join("report.typ.j2"),
+        "{% include \"style.typ.j2\" %}\n{% include \"part.typ.j2\" %}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        templates.join("part.typ.j2"),
+        "{% for g in doc.goals %}{{ g.name }}\n{% endfor %}\n#let x = 1\n#undefined-thing(x)\n",
+    )
+    .unwrap();
+    let message = build_fails(dir.path(), &templates);
+    assert!(
+        message.contains("出自模板 part.typ.j2 第 4 行：#undefined-thing(x)"),
+        "{message}"
+    );
+    assert!(
+        message.contains("unknown variable: undefined-thing"),
+        "{message}"
+    );
+}
