@@ -65,16 +65,26 @@ fn a_folder_of_too_many_files_fails_at_once() {
     assert!(start.elapsed() < Duration::from_secs(20));
 }
 
+/// A template folder `tpl` in `dir` holding `files` (name, text).
+fn template_folder(dir: &Path, files: &[(&str, &str)]) -> std::path::PathBuf {
+    let templates = dir.join("tpl");
+    std::fs::create_dir(&templates).unwrap();
+    for (name, text) in files {
+        std::fs::write(templates.join(name), text).unwrap();
+    }
+    templates
+}
+
 #[test]
 fn a_runaway_template_loop_ends_with_a_message() {
     let dir = tempfile::tempdir().unwrap();
-    let templates = dir.path().join("tpl");
-    std::fs::create_dir(&templates).unwrap();
-    std::fs::write(
-        templates.join("report.typ.j2"),
-        "{% for i in range(100000) %}{% for j in range(100000) %}x{% endfor %}{% endfor %}",
-    )
-    .unwrap();
+    let templates = template_folder(
+        dir.path(),
+        &[(
+            "report.typ.j2",
+            "{% for i in range(100000) %}{% for j in range(100000) %}x{% endfor %}{% endfor %}",
+        )],
+    );
     let message = build_fails(dir.path(), &templates);
     assert!(message.contains("步的上限"), "{message}");
     assert!(message.contains("report.typ.j2 第 1 行"), "{message}");
@@ -83,18 +93,16 @@ fn a_runaway_template_loop_ends_with_a_message() {
 #[test]
 fn an_error_inside_an_included_template_names_that_file_and_line_in_chinese() {
     let dir = tempfile::tempdir().unwrap();
-    let templates = dir.path().join("tpl");
-    std::fs::create_dir(&templates).unwrap();
-    std::fs::write(
-        templates.join("report.typ.j2"),
-        "第一行\n{% include \"part.typ.j2\" %}\n",
-    )
-    .unwrap();
-    std::fs::write(
-        templates.join("part.typ.j2"),
-        "一\n二\n{% for i in range(100000000) %}x{% endfor %}\n",
-    )
-    .unwrap();
+    let templates = template_folder(
+        dir.path(),
+        &[
+            ("report.typ.j2", "第一行\n{% include \"part.typ.j2\" %}\n"),
+            (
+                "part.typ.j2",
+                "一\n二\n{% for i in range(100000000) %}x{% endfor %}\n",
+            ),
+        ],
+    );
     let message = build_fails(dir.path(), &templates);
     assert!(message.contains("part.typ.j2 第 3 行"), "{message}");
     assert!(message.contains("模板中的操作无法执行"), "{message}");
@@ -104,18 +112,18 @@ fn an_error_inside_an_included_template_names_that_file_and_line_in_chinese() {
 #[test]
 fn a_typst_error_in_a_template_names_the_template_and_its_line() {
     let dir = tempfile::tempdir().unwrap();
-    let templates = dir.path().join("tpl");
-    std::fs::create_dir(&templates).unwrap();
-    std::fs::write(
-        templates.join("report.typ.j2"),
-        "{% include \"style.typ.j2\" %}\n{% include \"part.typ.j2\" %}\n",
-    )
-    .unwrap();
-    std::fs::write(
-        templates.join("part.typ.j2"),
-        "{% for g in doc.goals %}{{ g.name }}\n{% endfor %}\n#let x = 1\n#undefined-thing(x)\n",
-    )
-    .unwrap();
+    let part =
+        "{% for g in doc.goals %}{{ g.name }}\n{% endfor %}\n#let x = 1\n#undefined-thing(x)\n";
+    let templates = template_folder(
+        dir.path(),
+        &[
+            (
+                "report.typ.j2",
+                "{% include \"style.typ.j2\" %}\n{% include \"part.typ.j2\" %}\n",
+            ),
+            ("part.typ.j2", part),
+        ],
+    );
     let message = build_fails(dir.path(), &templates);
     assert!(
         message.contains("出自模板 part.typ.j2 第 4 行：#undefined-thing(x)"),
