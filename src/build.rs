@@ -75,16 +75,15 @@ impl std::error::Error for BuildError {}
 
 /// A Typst error that names lines of the generated source says which templates wrote them.
 fn typeset_error(error: TypesetError, source: &str, templates: &TemplateSet) -> BuildError {
-    if let TypesetError::Typst { report } = &error {
-        let places = crate::render::template_places(report, source, &templates.templates);
-        if !places.is_empty() {
-            return BuildError::TemplateTypst {
-                report: report.clone(),
-                places,
-            };
-        }
+    let TypesetError::Typst { report } = error else {
+        return BuildError::Typeset(error);
+    };
+    let places = crate::render::template_places(&report, source, &templates.templates);
+    if places.is_empty() {
+        BuildError::Typeset(TypesetError::Typst { report })
+    } else {
+        BuildError::TemplateTypst { report, places }
     }
-    BuildError::Typeset(error)
 }
 
 /// Evaluates the report at `src` and checks that the fonts can print every character: all

@@ -130,7 +130,7 @@ fn describe(error: Error) -> RenderError {
     }
     let what = kind_zh(error.kind());
     let message = match error.detail() {
-        Some(detail) if detail.chars().any(|c| !c.is_ascii()) => {
+        Some(detail) if !detail.is_ascii() => {
             format!("模板出错：{detail}{place}")
         }
         Some(detail) => format!("模板出错：{what}{place}。minijinja 的原话：{detail}"),

@@ -11,8 +11,9 @@ macro_rules! shipped {
     };
 }
 
-/// The licences and the README that says which font each applies to.
-const LICENCES: &[(&str, &[u8])] = shipped![
+/// The licences and the README that says which font each applies to (a static, so that the
+/// bytes are in the binary once).
+static LICENCES: &[(&str, &[u8])] = shipped![
     "README.md",
     "licenses/NotoCJK-OFL-1.1.txt",
     "licenses/Fandol-GPL-3.0-with-font-exception.txt",
@@ -64,7 +65,7 @@ impl fmt::Display for FontsError {
 pub fn write_fonts(dir: &Path) -> Result<Written, FontsError> {
     let mut fonts = Vec::new();
     for (file, data) in jixiao::typeset::embedded_fonts() {
-        write(&dir.join(file), &data)?;
+        write(&dir.join(file), data)?;
         fonts.push(file);
     }
     for (file, data) in LICENCES {

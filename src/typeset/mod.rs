@@ -25,8 +25,6 @@ pub fn embedded_font_files() -> impl Iterator<Item = &'static str> {
 }
 
 /// The fonts compiled into the binary, by file name and contents: what `jixiao fonts` writes.
-pub fn embedded_fonts() -> impl Iterator<Item = (&'static str, std::borrow::Cow<'static, [u8]>)> {
-    fonts::EMBEDDED
-        .iter()
-        .map(|font| (font.file, std::borrow::Cow::Borrowed(font.data)))
+pub fn embedded_fonts() -> impl Iterator<Item = (&'static str, &'static [u8])> {
+    fonts::EMBEDDED.iter().map(|font| (font.file, font.data))
 }

@@ -52,10 +52,6 @@ fn total_in(pdf: &Path) -> String {
     text[at + "合计100.00".len()..].chars().take(5).collect()
 }
 
-fn interrupt(child: &mut Child) {
-    signal(child, "-INT");
-}
-
 fn signal(child: &mut Child, signal: &str) {
     let status = Command::new("kill")
         .args([signal, &child.id().to_string()])
@@ -69,22 +65,10 @@ fn an_edit_rebuilds_and_a_broken_edit_keeps_the_last_pdf() {
     let dir = tempfile::tempdir().unwrap();
     let report = sample_copy(dir.path());
     let pdf = dir.path().join("watched.pdf");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        .args([
-            "watch",
-            report.to_str().unwrap(),
-            "-o",
-            pdf.to_str().unwrap(),
-        ])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let stdout = collect(child.stdout.take().unwrap());
-    let stderr = collect(child.stderr.take().unwrap());
-    let builds = || stdout.lock().unwrap().matches("已生成").count();
+    let mut watching = Watching::start(&[report.to_str().unwrap(), "-o", pdf.to_str().unwrap()]);
 
-    wait_for(&mut child, &stderr, "the first build", || builds() == 1);
+    watching.wait_for_builds(1, "the first build");
+    assert_eq!(watching.builds(), 1);
     assert_eq!(total_in(&pdf), "90.66");
 
     // 新增就业岗位 210 → 500: 2.50 × 500/800 = 1.5625 → 1.56, total 90.66 − 0.66 + 1.56.
@@ -93,9 +77,8 @@ fn an_edit_rebuilds_and_a_broken_edit_keeps_the_last_pdf() {
         "实际完成值: 210 个",
         "实际完成值: 500 个",
     );
-    wait_for(&mut child, &stderr, "the rebuild after an edit", || {
-        builds() == 2
-    });
+    watching.wait_for_builds(2, "the rebuild after an edit");
+    assert_eq!(watching.builds(), 2);
     assert_eq!(total_in(&pdf), "91.56");
     let good = std::fs::read(&pdf).unwrap();
 
@@ -104,9 +87,10 @@ fn an_edit_rebuilds_and_a_broken_edit_keeps_the_last_pdf() {
         "执行数: 13581.29",
         "执行数: 一万三千",
     );
+    let stderr = Arc::clone(&watching.stderr);
     wait_for(
-        &mut child,
-        &stderr,
+        &mut watching.child,
+        &watching.stderr,
         "the broken edit to be reported",
         || {
             stderr
@@ -119,26 +103,13 @@ fn an_edit_rebuilds_and_a_broken_edit_keeps_the_last_pdf() {
         std::fs::read(&pdf).unwrap() == good,
         "the last good PDF stays"
     );
-    assert_eq!(builds(), 2);
+    assert_eq!(watching.builds(), 2);
 
-    interrupt(&mut child);
-    let status = child.wait().unwrap();
+    watching.end_with("-INT");
     assert!(
-        status.success(),
-        "Ctrl-C ends watch cleanly: {status:?}\n{}",
-        stderr.lock().unwrap()
+        temporary_files(dir.path()).is_empty(),
+        "no temporary files left"
     );
-    let leftovers = std::fs::read_dir(dir.path())
-        .unwrap()
-        .filter(|e| {
-            e.as_ref()
-                .unwrap()
-                .file_name()
-                .to_string_lossy()
-                .ends_with(".tmp")
-        })
-        .count();
-    assert_eq!(leftovers, 0, "no temporary files left");
 }
 
 /// `jixiao watch args…` with its output collected.
