@@ -12,6 +12,8 @@ use crate::located::{At, parsing_file};
 use crate::model::{AbridgedTexts, AnnexTexts, Budget, Date, Goal, Report, Settings, Year};
 use crate::yaml_error::translate;
 
+mod recover;
+
 /// Why a report could not be read at all (as opposed to read and found wrong).
 #[derive(Debug)]
 pub enum LoadError {
@@ -82,6 +84,7 @@ pub fn load_texts(inputs: Vec<(PathBuf, String)>) -> Loaded {
         entries.extend(part.entries);
     }
     let report = if diagnostics.has_errors() {
+        diagnostics.extend(errors_in_goals_read(&entries));
         None
     } else {
         merge(entries, &files, &mut diagnostics)
@@ -91,6 +94,21 @@ pub fn load_texts(inputs: Vec<(PathBuf, String)>) -> Loaded {
         report,
         diagnostics,
     }
+}
+
+/// With a file in error the report is not checked as a whole (its sums would be off by what
+/// could not be read), but each goal that was read is checked on its own, so that one run
+/// shows the mistakes inside goals too (an unknown 一级指标, an empty 年初目标值).
+fn errors_in_goals_read(entries: &[(At<String>, Entry)]) -> Vec<Diagnostic> {
+    let goals = entries.iter().flat_map(|(_, entry)| match entry {
+        Entry::Goals(goals) => goals.as_slice(),
+        Entry::NumberedGoal(_, goal) => std::slice::from_ref(goal),
+        _ => &[],
+    });
+    goals
+        .flat_map(|goal| crate::validate::check_goal_alone(goal).0)
+        .filter(Diagnostic::is_error)
+        .collect()
 }
 
 fn io_error(path: &Path, error: &std::io::Error) -> LoadError {
@@ -275,18 +293,26 @@ impl FilePart {
 }
 
 /// Reads one file: first as plain YAML, so that a syntax error is reported where it is rather
-/// than as whatever the typed reading stumbled on first; then into the report's types.
+/// than as whatever the typed reading stumbled on first; then into the report's types, reading
+/// on after each mistake so that one run reports them all.
 fn parse_file(file: FileId, text: &str) -> FilePart {
     if let Err(error) = serde_saphyr::from_str_with_options::<IgnoredAny>(text, yaml_options()) {
         return failed(&error, file, text);
     }
-    let result = parsing_file(file, || {
-        serde_saphyr::from_str_with_options::<Option<FilePart>>(text, yaml_options())
-    });
-    match result {
-        Ok(part) => part.unwrap_or_else(FilePart::empty),
-        Err(error) => failed(&error, file, text),
+    let typed = |text: &str| {
+        parsing_file(file, || {
+            serde_saphyr::from_str_with_options::<Option<FilePart>>(text, yaml_options())
+        })
+    };
+    if let Ok(part) = typed(text) {
+        return part.unwrap_or_else(FilePart::empty);
     }
+    // The mistakes seen in the lines name the cause where the typed reading names a symptom.
+    let known = crate::yaml_lint::line_problems(file, text);
+    let (part, problems) = recover::parse_reading_on(file, text, known, typed);
+    let mut part = part.flatten().unwrap_or_else(FilePart::empty);
+    part.problems.splice(0..0, problems);
+    part
 }
 
 /// A file that did not parse: the mistakes seen in its lines when there are any (they name the

@@ -25,18 +25,26 @@ pub fn validate(report: &Report) -> Diagnostics {
     check_budget(report, &mut diagnostics);
     check_total_weight(report, &mut diagnostics);
     for goal in &report.goals {
-        check_taxonomy(goal, &mut diagnostics);
+        diagnostics.extend(check_goal_alone(goal).0);
         check_goal_weight(goal, &mut diagnostics);
         check_goal_composition(goal, &mut diagnostics);
-        check_duplicate_names(goal, &mut diagnostics);
-        for indicator in goal.indicators() {
-            check_indicator(indicator, &mut diagnostics);
-        }
-        check_indicator_forms(goal, &mut diagnostics);
     }
     check_satisfaction_share(report, &mut diagnostics);
     check_texts(report, &mut diagnostics);
     input::check_input(report, &mut diagnostics);
+    diagnostics
+}
+
+/// The checks of one goal that need nothing else of the report: names of the levels, each
+/// indicator and its values.
+pub fn check_goal_alone(goal: &Goal) -> Diagnostics {
+    let mut diagnostics = Diagnostics::default();
+    check_taxonomy(goal, &mut diagnostics);
+    check_duplicate_names(goal, &mut diagnostics);
+    for indicator in goal.indicators() {
+        check_indicator(indicator, &mut diagnostics);
+    }
+    check_indicator_forms(goal, &mut diagnostics);
     diagnostics
 }
 

@@ -496,6 +496,10 @@ fn mapping_start(inner: Span, source: &Source) -> Span {
             continue;
         }
         let rest = after_markers(line);
+        if matches!(rest.trim(), "" | "-") {
+            // A bare `-`: the item's mapping starts on the line below.
+            break;
+        }
         let column = line.chars().count() - rest.chars().count() + 1;
         if column == inner.column {
             first = Some(source.span(number, column, rest.trim_end().chars().count()));

@@ -23,6 +23,7 @@ mod hostile_outputs;
 mod hostile_templates;
 mod layout_stress;
 mod load_errors;
+mod load_every_error;
 mod load_model;
 mod load_render;
 mod load_values;
