@@ -4,7 +4,8 @@ use std::path::{Path, PathBuf};
 
 use crate::document::document;
 use crate::glyphs::check_glyphs;
-use crate::render::{RenderError, render};
+use crate::limits::Limits;
+use crate::render::{RenderError, render_within};
 use crate::templates::{TemplateDirError, TemplateSet};
 use crate::typeset::{Compiled, PdfMeta, TypesetError, Typesetter};
 use crate::{Evaluated, LoadError, evaluate_path};
@@ -14,6 +15,7 @@ pub struct BuildOptions {
     /// A folder of templates that replace or add to the built-in ones.
     pub templates: Option<PathBuf>,
     pub pdf_a: bool,
+    pub limits: Limits,
 }
 
 /// A built document.
@@ -105,7 +107,9 @@ pub fn build(
     typesetter: &Typesetter,
 ) -> Result<Built, BuildError> {
     let templates = match &options.templates {
-        Some(dir) => TemplateSet::with_overrides(dir).map_err(BuildError::Templates)?,
+        Some(dir) => {
+            TemplateSet::with_overrides(dir, &options.limits).map_err(BuildError::Templates)?
+        }
         None => TemplateSet::built_in(),
     };
     let evaluated = evaluate_printable(src, typesetter).map_err(BuildError::Load)?;
@@ -113,7 +117,8 @@ pub fn build(
         return Err(BuildError::Report(Box::new(evaluated)));
     };
     let document = document(outcome);
-    let typst_source = render(&document, &templates).map_err(BuildError::Render)?;
+    let typst_source =
+        render_within(&document, &templates, &options.limits).map_err(BuildError::Render)?;
     let meta = PdfMeta {
         title: document.unit.full_title.clone(),
         author: document.unit.name.clone(),
@@ -129,7 +134,7 @@ pub fn build(
         pages,
         warnings,
     } = typesetter
-        .compile_pdf(&typst_source, &templates.files, &meta)
+        .compile_pdf_within(&typst_source, &templates.files, &meta, &options.limits)
         .map_err(|error| typeset_error(error, &typst_source, &templates))?;
     Ok(Built {
         total: document.card.total.clone(),

@@ -95,7 +95,7 @@ struct Written<'a> {
 impl<'a, T: std::ops::Deref<Target = str>> From<&'a At<T>> for Written<'a> {
     fn from(value: &'a At<T>) -> Self {
         Written {
-            text: &*value.value,
+            text: &value.value,
             span: value.span,
         }
     }

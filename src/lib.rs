@@ -12,6 +12,7 @@ pub mod diagnostic;
 pub mod document;
 pub mod facts;
 pub mod glyphs;
+pub mod limits;
 pub mod load;
 pub mod located;
 pub mod model;

@@ -152,7 +152,15 @@ fn build_options(args: &BuildArgs) -> jixiao::build::BuildOptions {
     jixiao::build::BuildOptions {
         templates: args.templates.clone(),
         pdf_a: args.pdf_standard.is_some(),
+        limits: args.limits.limits(over_limit),
     }
+}
+
+/// A stage over its time or memory cannot be stopped from outside: say so and end the process.
+fn over_limit(exceeded: &jixiao::limits::Exceeded) {
+    eprintln!("错误: {exceeded}");
+    eprintln!("未生成 PDF。");
+    std::process::exit(i32::from(EXIT_REPORT_ERRORS));
 }
 
 /// Reports one build attempt and, when it succeeded, writes its files.

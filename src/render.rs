@@ -7,6 +7,7 @@ use minijinja::value::{Serde, Value};
 use minijinja::{AutoEscape, Environment, Error, ErrorKind, State, UndefinedBehavior};
 
 use crate::document::Document;
+use crate::limits::{Limits, Stage};
 use crate::templates::{MAIN_TEMPLATE, TemplateSet};
 use crate::typeset::FontRole;
 use crate::typst_escape::{escape_markup, string_literal};
@@ -28,25 +29,36 @@ impl std::fmt::Display for RenderError {
 
 impl std::error::Error for RenderError {}
 
-/// Renders the document through the templates into one self-contained Typst source.
+/// Renders the document through the templates into one self-contained Typst source, within
+/// the default [`Limits`].
 pub fn render(document: &Document, templates: &TemplateSet) -> Result<String, RenderError> {
-    let env = environment(templates);
-    let template = env.get_template(MAIN_TEMPLATE).map_err(describe)?;
+    render_within(document, templates, &Limits::default())
+}
+
+/// [`render`] within `limits`: at most their steps, time and memory.
+pub fn render_within(
+    document: &Document,
+    templates: &TemplateSet,
+    limits: &Limits,
+) -> Result<String, RenderError> {
+    let env = environment(templates, limits.template_fuel);
+    let template = env
+        .get_template(MAIN_TEMPLATE)
+        .map_err(|e| describe(e, limits))?;
     let context = minijinja::context! {
         doc => Value::from(Serde(document)),
         fonts => font_chains(),
     };
-    template.render(context).map_err(describe)
+    let _watch = limits.watch(Stage::Templates);
+    template.render(context).map_err(|e| describe(e, limits))
 }
 
-/// How many steps a rendering may take: the built-in templates need well under a million for
-/// a report of hundreds of indicators; a runaway loop in a user's template ends here instead of
-/// filling the memory.
-pub const TEMPLATE_FUEL: u64 = 50_000_000;
-
-fn environment(templates: &TemplateSet) -> Environment<'static> {
+/// `fuel`: how many steps a rendering may take. The built-in templates need well under a
+/// million for a report of hundreds of indicators; a runaway loop in a user's template ends
+/// there instead of filling the memory.
+fn environment(templates: &TemplateSet, fuel: u64) -> Environment<'static> {
     let mut env = Environment::new();
-    env.set_fuel(Some(TEMPLATE_FUEL));
+    env.set_fuel(Some(fuel));
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.set_auto_escape_callback(|name| {
         if name.ends_with(".typ.j2") {
@@ -117,7 +129,7 @@ fn chain_literal(role: FontRole) -> String {
     format!("({},)", quoted.join(", "))
 }
 
-fn describe(error: Error) -> RenderError {
+fn describe(error: Error, limits: &Limits) -> RenderError {
     let error = innermost(&error);
     let place = match (error.name(), error.line()) {
         (Some(name), Some(line)) => format!("（{name} 第 {} 行）", source_map::template_line(line)),
@@ -125,7 +137,9 @@ fn describe(error: Error) -> RenderError {
     };
     if error.kind() == ErrorKind::OutOfFuel {
         return RenderError(format!(
-            "模板运行超过了 {TEMPLATE_FUEL} 步的上限，已停止：检查模板中是否有过大或不会结束的循环{place}"
+            "模板运行超过了 {} 步的上限，已停止：检查模板中是否有过大或不会结束的循环{place}；\
+             确需更多步时用 --max-template-steps 放宽上限",
+            limits.template_fuel
         ));
     }
     let what = kind_zh(error.kind());

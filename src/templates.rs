@@ -1,6 +1,7 @@
 //! The template folder: minijinja templates (`*.j2`) that write Typst, and any other files
 //! (Typst styles, images) the document may read.
 
+use crate::limits::{Limits, MIB};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -57,9 +58,10 @@ impl TemplateSet {
 
     /// The built-in templates with the files of `dir` on top: a template of the same name
     /// replaces the built-in one; other files become readable by the document.
-    pub fn with_overrides(dir: &Path) -> Result<TemplateSet, TemplateDirError> {
+    /// The folder may hold at most `limits.template_files` files of `limits.template_bytes`.
+    pub fn with_overrides(dir: &Path, limits: &Limits) -> Result<TemplateSet, TemplateDirError> {
         let mut set = TemplateSet::built_in();
-        for path in files_under(dir)? {
+        for path in files_under(dir, limits)? {
             let relative = path.strip_prefix(dir).unwrap_or(&path);
             let name = relative
                 .components()
@@ -88,11 +90,6 @@ fn dir_error(path: &Path, error: &std::io::Error) -> TemplateDirError {
     }
 }
 
-/// At most this many files in a template folder, this many bytes each and together: a wrong
-/// `--templates` (the home folder, `/`) fails at once instead of reading the disk.
-pub const MAX_TEMPLATE_FILES: usize = 500;
-pub const MAX_TEMPLATE_BYTES: u64 = 64 * 1024 * 1024;
-
 fn refused(path: &Path, reason: impl Into<String>) -> TemplateDirError {
     TemplateDirError {
         path: path.to_path_buf(),
@@ -101,8 +98,10 @@ fn refused(path: &Path, reason: impl Into<String>) -> TemplateDirError {
 }
 
 /// The regular files of `dir` and its sub-folders, hidden ones left out. A symlink is followed
-/// only when it leads to a file inside the folder: the folder is all a template may read.
-fn files_under(dir: &Path) -> Result<Vec<PathBuf>, TemplateDirError> {
+/// only when it leads to a file inside the folder: the folder is all a template may read. At
+/// most so many files and bytes: a wrong `--templates` (the home folder, `/`) fails at once
+/// instead of reading the disk.
+fn files_under(dir: &Path, limits: &Limits) -> Result<Vec<PathBuf>, TemplateDirError> {
     let root = dir.canonicalize().map_err(|e| dir_error(dir, &e))?;
     let mut files = Vec::new();
     let mut total = 0u64;
@@ -138,12 +137,14 @@ fn files_under(dir: &Path) -> Result<Vec<PathBuf>, TemplateDirError> {
             }
             total += metadata.len();
             files.push(path);
-            if files.len() > MAX_TEMPLATE_FILES || total > MAX_TEMPLATE_BYTES {
+            if files.len() > limits.template_files || total > limits.template_bytes {
                 return Err(refused(
                     dir,
                     format!(
-                        "模板文件夹超过了 {MAX_TEMPLATE_FILES} 个文件或 {} MB 的上限：--templates 应指向只放模板的文件夹",
-                        MAX_TEMPLATE_BYTES / 1024 / 1024
+                        "模板文件夹超过了 {} 个文件或 {} MB 的上限：--templates 应指向只放模板的文件夹\
+                         （确需更多时用 --max-template-files、--max-template-mb 放宽上限）",
+                        limits.template_files,
+                        limits.template_bytes / MIB
                     ),
                 ));
             }

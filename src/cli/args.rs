@@ -4,6 +4,8 @@ use std::ffi::OsString;
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use jixiao::limits::{Exceeded, Limits, MIB};
+use std::time::Duration;
 
 use super::zh::{SUBCOMMAND_NAMES, year_in_range};
 
@@ -126,6 +128,29 @@ pub struct BuildArgs {
     /// 生成符合此标准的 PDF
     #[arg(long, value_enum, value_name = "标准")]
     pub pdf_standard: Option<PdfStandard>,
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
+/// The limits of a build (see `jixiao::limits`): generous for any real report, there to end a
+/// runaway template with a message.
+#[derive(clap::Args)]
+pub struct LimitArgs {
+    /// 限制：运行模板、排版、写出 PDF 每一步最多用的秒数
+    #[arg(long, value_name = "秒", default_value_t = 120, value_parser = clap::value_parser!(u64).range(1..=86_400))]
+    pub max_seconds: u64,
+    /// 限制：这几步进行时程序最多占用的内存（MB，仅 Linux 上检查）
+    #[arg(long, value_name = "MB", default_value_t = 4096, value_parser = clap::value_parser!(u64).range(64..=1_048_576))]
+    pub max_memory: u64,
+    /// 限制：模板运行的步数上限（防止模板中的循环不结束）
+    #[arg(long, value_name = "步数", default_value_t = 50_000_000, value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_template_steps: u64,
+    /// 限制：--templates 文件夹（含子文件夹）里最多的文件数
+    #[arg(long, value_name = "个数", default_value_t = 500, value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
+    pub max_template_files: u64,
+    /// 限制：--templates 文件夹里文件的总大小（MB）
+    #[arg(long, value_name = "MB", default_value_t = 64, value_parser = clap::value_parser!(u64).range(1..=1_048_576))]
+    pub max_template_mb: u64,
 }
 
 #[derive(clap::Args)]
@@ -153,4 +178,18 @@ pub enum Format {
     Text,
     /// JSON
     Json,
+}
+
+impl LimitArgs {
+    /// The limits as the library takes them; `on_exceeded` is told of a stage over them.
+    pub fn limits(&self, on_exceeded: fn(&Exceeded)) -> Limits {
+        Limits {
+            template_files: usize::try_from(self.max_template_files).unwrap_or(usize::MAX),
+            template_bytes: self.max_template_mb.saturating_mul(MIB),
+            template_fuel: self.max_template_steps,
+            time: Duration::from_secs(self.max_seconds),
+            memory: self.max_memory.saturating_mul(MIB),
+            on_exceeded: Some(on_exceeded),
+        }
+    }
 }

@@ -199,11 +199,7 @@ fn enclosing_entry(text: &str, span: Span) -> Option<Range<usize>> {
     let index = span.line.checked_sub(1)?;
     let line = lines.get(index)?;
     let column = span.column.saturating_sub(1);
-    let item = line
-        .entry_starts()
-        .into_iter()
-        .filter(|(c, _)| *c < column)
-        .last();
+    let item = line.entry_starts().into_iter().rfind(|(c, _)| *c < column);
     match item {
         Some(start) => Some(extent(&lines, index, start)),
         None => parent_entry(&lines, index, column),
@@ -221,7 +217,7 @@ fn parent_entry(lines: &[Line], index: usize, column: usize) -> Option<Range<usi
             .entry_starts()
             .into_iter()
             .rfind(|(c, _)| *c < column)?;
-        Some(extent(&lines, above, start))
+        Some(extent(lines, above, start))
     })
 }
 

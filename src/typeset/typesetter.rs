@@ -19,6 +19,7 @@ use super::fonts::load_fonts;
 use super::pdf::{Compiled, PdfMeta};
 use super::role::FontRole;
 use super::world::DocumentWorld;
+use crate::limits::{Limits, Stage};
 
 /// Memoised results older than this many compilations are dropped (as `typst watch` does),
 /// so a long-running `watch` does not grow without bound.
@@ -65,6 +66,22 @@ impl Typesetter {
         meta: &PdfMeta,
     ) -> Result<Compiled, TypesetError> {
         self.compile_document(main, files, meta)?.export_pdf()
+    }
+
+    /// [`Typesetter::compile_pdf`] with the layout and the export each watched by `limits`.
+    pub fn compile_pdf_within(
+        &self,
+        main: &str,
+        files: &BTreeMap<String, Vec<u8>>,
+        meta: &PdfMeta,
+        limits: &Limits,
+    ) -> Result<Compiled, TypesetError> {
+        let laid_out = {
+            let _watch = limits.watch(Stage::Layout);
+            self.compile_document(main, files, meta)?
+        };
+        let _watch = limits.watch(Stage::Pdf);
+        laid_out.export_pdf()
     }
 
     /// The first half of [`Typesetter::compile_pdf`]: lays the document out (with the same

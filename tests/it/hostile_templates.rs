@@ -8,16 +8,23 @@ use crate::pdf_support::*;
 
 /// `jixiao build` of the sample with `--templates dir`, expected to fail: its message.
 fn build_fails(dir: &Path, templates: &Path) -> String {
+    build_fails_with(dir, templates, &[])
+}
+
+/// [`build_fails`] with more arguments.
+fn build_fails_with(dir: &Path, templates: &Path, extra: &[&str]) -> String {
     let report = sample_copy(dir);
     let pdf = dir.join("r.pdf");
-    let output = jixiao(&[
+    let mut args = vec![
         "build",
         report.to_str().unwrap(),
         "--templates",
         templates.to_str().unwrap(),
         "-o",
         pdf.to_str().unwrap(),
-    ]);
+    ];
+    args.extend(extra);
+    let output = jixiao(&args);
     let message = stderr(&output);
     assert!(matches!(output.status.code(), Some(1 | 2)), "{message}");
     assert!(!pdf.exists(), "no PDF");
@@ -56,7 +63,7 @@ fn a_folder_of_too_many_files_fails_at_once() {
     let dir = tempfile::tempdir().unwrap();
     let templates = dir.path().join("home");
     std::fs::create_dir(&templates).unwrap();
-    for i in 0..=jixiao::templates::MAX_TEMPLATE_FILES {
+    for i in 0..=jixiao::limits::Limits::default().template_files {
         std::fs::write(templates.join(format!("f{i}.txt")), b"").unwrap();
     }
     let start = Instant::now();
@@ -133,4 +140,54 @@ fn a_typst_error_in_a_template_names_the_template_and_its_line() {
         message.contains("unknown variable: undefined-thing"),
         "{message}"
     );
+}
+
+#[test]
+fn typesetting_that_grows_past_the_memory_limit_ends_with_a_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let templates = template_folder(
+        dir.path(),
+        &[("report.typ.j2", "#for i in range(1000000000) {}\n")],
+    );
+    let start = Instant::now();
+    let message = build_fails_with(dir.path(), &templates, &["--max-memory", "300"]);
+    assert!(message.contains("排版占用的内存"), "{message}");
+    assert!(message.contains("超过了 300 MB 的上限"), "{message}");
+    assert!(message.contains("--max-memory"), "{message}");
+    assert!(start.elapsed() < Duration::from_secs(30));
+}
+
+#[test]
+fn typesetting_that_runs_past_the_time_limit_ends_with_a_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let templates = template_folder(
+        dir.path(),
+        &[(
+            "report.typ.j2",
+            "#for i in range(100000) { for j in range(100000) {} }\n",
+        )],
+    );
+    let start = Instant::now();
+    let message = build_fails_with(dir.path(), &templates, &["--max-seconds", "1"]);
+    assert!(message.contains("排版超过了 1 秒的时间上限"), "{message}");
+    assert!(start.elapsed() < Duration::from_secs(20));
+}
+
+#[test]
+fn the_template_limits_are_set_on_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let templates = template_folder(
+        dir.path(),
+        &[("a.txt", ""), ("b.txt", ""), ("c.txt", ""), ("d.txt", "")],
+    );
+    let message = build_fails_with(dir.path(), &templates, &["--max-template-files", "3"]);
+    assert!(message.contains("超过了 3 个文件"), "{message}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let templates = template_folder(
+        dir.path(),
+        &[("report.typ.j2", "{% for i in range(10000) %}x{% endfor %}")],
+    );
+    let message = build_fails_with(dir.path(), &templates, &["--max-template-steps", "1000"]);
+    assert!(message.contains("超过了 1000 步的上限"), "{message}");
 }
