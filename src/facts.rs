@@ -22,7 +22,7 @@ pub struct Facts {
 
 #[derive(Clone, Debug)]
 pub struct SummaryRow {
-    /// 预算执行 or 年度目标 N
+    /// 预算执行, then 年度目标 N (national tables: each 一级指标)
     pub label: String,
     pub weight: Decimal,
     pub score: Decimal,
@@ -51,11 +51,15 @@ pub fn derive_facts(report: &Report, scores: &Scores) -> Facts {
         weight: scores.budget.weight,
         score: scores.budget.score,
     }];
-    summary.extend(scores.goals.iter().enumerate().map(|(i, goal)| SummaryRow {
-        label: format!("年度目标{}", i + 1),
-        weight: goal.weight,
-        score: goal.score,
-    }));
+    if report.national.is_some() {
+        summary.extend(level1_rows(report, scores));
+    } else {
+        summary.extend(scores.goals.iter().enumerate().map(|(i, goal)| SummaryRow {
+            label: format!("年度目标{}", i + 1),
+            weight: goal.weight,
+            score: goal.score,
+        }));
+    }
     let all_scores = || scores.goals.iter().flat_map(|g| g.indicators.iter());
     Facts {
         total_weight: summary.iter().map(|row| row.weight).sum(),
@@ -68,6 +72,29 @@ pub fn derive_facts(report: &Report, scores: &Scores) -> Facts {
         unmet: unmet_indicators(report, scores),
         summary,
     }
+}
+
+/// The national tables' one goal, a row per 一级指标 (in the order written; a 一级 written twice
+/// is one row).
+fn level1_rows(report: &Report, scores: &Scores) -> Vec<SummaryRow> {
+    let mut rows: Vec<SummaryRow> = Vec::new();
+    for (goal, goal_scores) in report.goals.iter().zip(&scores.goals) {
+        for ((level1, _, _), score) in goal.rows().zip(&goal_scores.indicators) {
+            let label = level1.value.clone();
+            match rows.iter_mut().find(|row| row.label == label) {
+                Some(row) => {
+                    row.weight += score.weight;
+                    row.score += score.score;
+                }
+                None => rows.push(SummaryRow {
+                    label,
+                    weight: score.weight,
+                    score: score.score,
+                }),
+            }
+        }
+    }
+    rows
 }
 
 fn unmet_indicators(report: &Report, scores: &Scores) -> Vec<UnmetIndicator> {

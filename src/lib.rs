@@ -11,6 +11,7 @@ pub mod compare;
 pub mod diagnostic;
 pub mod document;
 pub mod facts;
+pub mod form;
 pub mod glyphs;
 pub mod limits;
 pub mod load;

@@ -8,11 +8,16 @@ use serde::de::{IgnoredAny, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 
 use crate::diagnostic::{Diagnostic, Diagnostics, FileId, SourceFiles, Span};
+use crate::form::FormKind;
+use crate::form::national::{Funds, OverallGoal};
 use crate::located::{At, parsing_file};
-use crate::model::{AbridgedTexts, AnnexTexts, Budget, Date, Goal, Report, Settings, Year};
+use crate::model::{AbridgedTexts, AnnexTexts, Budget, Date, Goal, Level1, Report, Settings, Year};
 use crate::yaml_error::translate;
 
+mod draft;
 mod recover;
+
+use draft::Draft;
 
 /// Why a report could not be read at all (as opposed to read and found wrong).
 #[derive(Debug)]
@@ -185,6 +190,7 @@ pub fn is_hidden_or_editor_file(name: &str) -> bool {
 /// so a key added here must be handled by both.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TopKey {
+    Form,
     UnitName,
     ShortName,
     Region,
@@ -196,11 +202,19 @@ pub enum TopKey {
     Goals,
     Abridged,
     Annex,
+    ProjectName,
+    Department,
+    Implementer,
+    Funds,
+    OverallGoal,
+    Indicators,
+    Remarks,
 }
 
 impl TopKey {
     /// Every top-level key, in the order the README lists them.
-    pub const ALL: [TopKey; 11] = [
+    pub const ALL: [TopKey; 19] = [
+        TopKey::Form,
         TopKey::UnitName,
         TopKey::ShortName,
         TopKey::Region,
@@ -212,11 +226,19 @@ impl TopKey {
         TopKey::Goals,
         TopKey::Abridged,
         TopKey::Annex,
+        TopKey::ProjectName,
+        TopKey::Department,
+        TopKey::Implementer,
+        TopKey::Funds,
+        TopKey::OverallGoal,
+        TopKey::Indicators,
+        TopKey::Remarks,
     ];
 
     /// The key as written in the YAML.
     pub const fn key(self) -> &'static str {
         match self {
+            TopKey::Form => "表样",
             TopKey::UnitName => "单位名称",
             TopKey::ShortName => "简称",
             TopKey::Region => "地区",
@@ -228,6 +250,13 @@ impl TopKey {
             TopKey::Goals => "年度目标",
             TopKey::Abridged => "摘要",
             TopKey::Annex => "自评表",
+            TopKey::ProjectName => "项目名称",
+            TopKey::Department => "主管部门",
+            TopKey::Implementer => "实施单位",
+            TopKey::Funds => "资金",
+            TopKey::OverallGoal => "年度总体目标",
+            TopKey::Indicators => "指标",
+            TopKey::Remarks => "备注",
         }
     }
 
@@ -254,6 +283,7 @@ pub const NUMBERED_GOAL_PREFIX: &str = TopKey::Goals.key();
 
 /// One top-level value, typed by its key.
 enum Entry {
+    Form(At<FormKind>),
     UnitName(At<String>),
     ShortName(At<String>),
     Region(At<String>),
@@ -267,6 +297,40 @@ enum Entry {
     NumberedGoal(u32, Goal),
     Abridged(AbridgedTexts),
     Annex(AnnexTexts),
+    ProjectName(At<String>),
+    Department(At<String>),
+    Implementer(At<String>),
+    Funds(Funds),
+    OverallGoal(OverallGoal),
+    Indicators(At<Vec<Level1>>),
+    Remarks(At<String>),
+}
+
+impl Entry {
+    /// The top-level key the entry was written under.
+    fn key(&self) -> TopKey {
+        match self {
+            Entry::Form(_) => TopKey::Form,
+            Entry::UnitName(_) => TopKey::UnitName,
+            Entry::ShortName(_) => TopKey::ShortName,
+            Entry::Region(_) => TopKey::Region,
+            Entry::Year(_) => TopKey::Year,
+            Entry::Submitted(_) => TopKey::Submitted,
+            Entry::Title(_) => TopKey::Title,
+            Entry::Settings(_) => TopKey::Settings,
+            Entry::Budget(_) => TopKey::Budget,
+            Entry::Goals(_) | Entry::NumberedGoal(..) => TopKey::Goals,
+            Entry::Abridged(_) => TopKey::Abridged,
+            Entry::Annex(_) => TopKey::Annex,
+            Entry::ProjectName(_) => TopKey::ProjectName,
+            Entry::Department(_) => TopKey::Department,
+            Entry::Implementer(_) => TopKey::Implementer,
+            Entry::Funds(_) => TopKey::Funds,
+            Entry::OverallGoal(_) => TopKey::OverallGoal,
+            Entry::Indicators(_) => TopKey::Indicators,
+            Entry::Remarks(_) => TopKey::Remarks,
+        }
+    }
 }
 
 /// The top-level entries of one file, each with its key, and unknown keys found on the way.
@@ -378,6 +442,7 @@ fn next_entry<'de, A: MapAccess<'de>>(
         };
     };
     let entry = match top {
+        TopKey::Form => Entry::Form(map.next_value()?),
         TopKey::UnitName => Entry::UnitName(map.next_value()?),
         TopKey::ShortName => Entry::ShortName(map.next_value()?),
         TopKey::Region => Entry::Region(map.next_value()?),
@@ -392,8 +457,27 @@ fn next_entry<'de, A: MapAccess<'de>>(
         TopKey::Goals => Entry::Goals(map.next_value()?),
         TopKey::Abridged => Entry::Abridged(map.next_value()?),
         TopKey::Annex => Entry::Annex(map.next_value()?),
+        TopKey::ProjectName => Entry::ProjectName(map.next_value()?),
+        TopKey::Department => Entry::Department(map.next_value()?),
+        TopKey::Implementer => Entry::Implementer(map.next_value()?),
+        TopKey::Funds => Entry::Funds(map.next_value()?),
+        TopKey::OverallGoal => Entry::OverallGoal(map.next_value()?),
+        TopKey::Indicators => {
+            let tree: At<IndicatorTree> = map.next_value()?;
+            Entry::Indicators(At::new(tree.value.0, tree.span))
+        }
+        TopKey::Remarks => Entry::Remarks(map.next_value()?),
     };
     Ok(Some(entry))
+}
+
+/// The indicator tree under the national tables' `指标:` key.
+struct IndicatorTree(Vec<Level1>);
+
+impl<'de> Deserialize<'de> for IndicatorTree {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        crate::model::level1_groups(deserializer).map(IndicatorTree)
+    }
 }
 
 /// `年度目标3` → 3 (also with a full-width digit or a space before it).
@@ -472,159 +556,4 @@ fn duplicate_key(key: &At<String>, first: Span, files: &SourceFiles) -> Diagnost
         .at(key.span)
         .related(first, "第一次出现在这里")
         .help("同一个顶层的键只能出现一次：删除其中一处，或把两处的内容合并")
-}
-
-#[derive(Default)]
-struct Draft {
-    unit_name: Option<At<String>>,
-    short_name: Option<At<String>>,
-    region: Option<At<String>>,
-    year: Option<At<u16>>,
-    submitted: Option<At<Date>>,
-    title: Option<At<String>>,
-    settings: Option<Settings>,
-    budget: Option<Budget>,
-    goal_list: Option<(Span, Vec<Goal>)>,
-    numbered_goals: BTreeMap<u32, (Span, Goal)>,
-    abridged: Option<AbridgedTexts>,
-    annex: Option<AnnexTexts>,
-}
-
-impl Draft {
-    fn take(&mut self, key: Span, entry: Entry) {
-        match entry {
-            Entry::UnitName(v) => self.unit_name = Some(v),
-            Entry::ShortName(v) => self.short_name = Some(v),
-            Entry::Region(v) => self.region = Some(v),
-            Entry::Year(v) => self.year = Some(v),
-            Entry::Submitted(v) => self.submitted = Some(v),
-            Entry::Title(v) => self.title = Some(v),
-            Entry::Settings(v) => self.settings = Some(v),
-            Entry::Budget(v) => self.budget = Some(v),
-            Entry::Goals(v) => self.goal_list = Some((key, v)),
-            Entry::NumberedGoal(n, goal) => {
-                self.numbered_goals.insert(n, (key, goal));
-            }
-            Entry::Abridged(v) => self.abridged = Some(v),
-            Entry::Annex(v) => self.annex = Some(v),
-        }
-    }
-
-    fn finish(self, files: &SourceFiles, diagnostics: &mut Diagnostics) -> Option<Report> {
-        let anchor = first_line(files);
-        let mut missing = |name: &str, example: &str| {
-            diagnostics.push(
-                Diagnostic::error(format!("缺少「{name}」"))
-                    .at(anchor)
-                    .help(format!(
-                        "在报告的任一文件顶层加上一行，如「{name}: {example}」"
-                    )),
-            );
-        };
-        if self.unit_name.is_none() {
-            missing("单位名称", "武汉东湖新技术开发区豹澥街道办事处");
-        }
-        if self.year.is_none() {
-            missing("年度", "2022");
-        }
-        if self.submitted.is_none() {
-            missing("提交时间", "2023-06-10");
-        }
-        if self.budget.is_none() {
-            diagnostics.push(Diagnostic::error("缺少「预算」").at(anchor).help(
-                "在顶层加上「预算:」，其下写 分值、批复数、调整后预算数、执行数（单位：万元）",
-            ));
-        }
-        let goals = collect_goals(self.goal_list, self.numbered_goals, anchor, diagnostics);
-        Some(Report {
-            unit_name: self.unit_name?,
-            short_name: self.short_name,
-            region: self.region,
-            year: self.year?,
-            submitted: self.submitted?,
-            title: self.title,
-            settings: self.settings.unwrap_or_default(),
-            budget: self.budget?,
-            goals: goals?,
-            abridged: self.abridged.unwrap_or_default(),
-            annex: self.annex.unwrap_or_default(),
-        })
-    }
-}
-
-/// The goals, from the `年度目标` list or the numbered keys, never both.
-fn collect_goals(
-    list: Option<(Span, Vec<Goal>)>,
-    numbered: BTreeMap<u32, (Span, Goal)>,
-    anchor: Span,
-    diagnostics: &mut Diagnostics,
-) -> Option<Vec<Goal>> {
-    match (list, numbered.is_empty()) {
-        (Some((span, _)), false) => {
-            let (_, (other, _)) = numbered.first_key_value()?;
-            diagnostics.push(
-                Diagnostic::error("「年度目标」列表和「年度目标N」分开的写法不能同时使用")
-                    .at(span)
-                    .related(*other, "这里用了分开的写法")
-                    .help("要么把所有目标写在「年度目标:」列表里，要么每个目标写成「年度目标1:」「年度目标2:」……"),
-            );
-            None
-        }
-        (Some((_, goals)), true) => Some(goals),
-        (None, false) => numbered_in_order(numbered, diagnostics),
-        (None, true) => {
-            diagnostics.push(
-                Diagnostic::error("缺少「年度目标」").at(anchor).help(
-                    "在顶层加上「年度目标:」列表，或每个目标一个「年度目标1:」「年度目标2:」……",
-                ),
-            );
-            None
-        }
-    }
-}
-
-fn numbered_in_order(
-    numbered: BTreeMap<u32, (Span, Goal)>,
-    diagnostics: &mut Diagnostics,
-) -> Option<Vec<Goal>> {
-    let mut goals = Vec::new();
-    for (expected, (number, (span, goal))) in (1..).zip(numbered) {
-        if number != expected {
-            diagnostics.push(
-                Diagnostic::error(format!("年度目标的编号不连续：缺少「年度目标{expected}」"))
-                    .at(span)
-                    .help("年度目标从 1 开始连续编号：请补上缺少的目标，或把后面的目标改号"),
-            );
-            return None;
-        }
-        goals.push(goal);
-    }
-    Some(goals)
-}
-
-/// The first line of the first file that is not blank or a comment: where a missing
-/// top-level key is reported.
-fn first_line(files: &SourceFiles) -> Span {
-    let text = files.iter().next().map_or("", |(_, _, text)| text);
-    let mut start = 0;
-    for (number, line) in (1..).zip(text.split_inclusive('\n')) {
-        let content = line.trim();
-        if !content.is_empty() && !content.starts_with('#') {
-            return Span {
-                file: 0,
-                line: number,
-                column: 1,
-                start,
-                len: line.trim_end().len(),
-            };
-        }
-        start += line.len();
-    }
-    Span {
-        file: 0,
-        line: 1,
-        column: 1,
-        start: 0,
-        len: 0,
-    }
 }

@@ -8,12 +8,16 @@ use schemars::JsonSchema;
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 
+use crate::form::FormKind;
+use crate::form::national::National;
 use crate::located::At;
 use crate::yaml_error::with_help;
 
 /// A whole report, merged from its source files.
 #[derive(Clone, Debug)]
 pub struct Report {
+    /// 表样: which table the report is.
+    pub form: FormKind,
     pub unit_name: At<String>,
     pub short_name: Option<At<String>>,
     pub region: Option<At<String>>,
@@ -25,6 +29,8 @@ pub struct Report {
     pub goals: Vec<Goal>,
     pub abridged: AbridgedTexts,
     pub annex: AnnexTexts,
+    /// What the national tables add (None in the 部门整体绩效自评表).
+    pub national: Option<National>,
 }
 
 impl Report {
@@ -636,7 +642,8 @@ impl<'de, V: Deserialize<'de>> Deserialize<'de> for OrderedMap<V> {
     }
 }
 
-fn level1_groups<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Level1>, D::Error> {
+/// The indicator tree under `指标:`: 一级 → 二级 → list of indicators, in the order written.
+pub fn level1_groups<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Level1>, D::Error> {
     let map = OrderedMap::<OrderedMap<Vec<Indicator>>>::deserialize(deserializer)?;
     Ok(map
         .0

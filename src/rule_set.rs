@@ -4,6 +4,7 @@
 use rust_decimal::Decimal;
 
 use crate::model::{Band, ReverseRule, RuleSetName, Settings};
+use crate::taxonomy;
 
 /// The settings that decide scores, each from the preset unless the report overrides it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -13,6 +14,9 @@ pub struct ScoringRules {
     pub bands: Bands,
     /// The weight 预算执行 is expected to have.
     pub budget_weight: Decimal,
+    /// The weights the 一级指标 of a national table are expected to have, where the rule set
+    /// fixes them (全国: 产出 50, 效益 30, 满意度 10).
+    pub level1_weights: Option<[(&'static str, Decimal); 3]>,
 }
 
 /// The three qualitative bands as two cuts, in percent of the weight: 未达成 is
@@ -64,11 +68,19 @@ impl RuleSetName {
             RuleSetName::National => (bands(60), percent(10)),
             RuleSetName::Anhui => (bands(50), percent(20)),
         };
+        let level1_weights = (self == RuleSetName::National).then(|| {
+            [
+                (taxonomy::OUTPUT, percent(50)),
+                (taxonomy::BENEFIT, percent(30)),
+                (taxonomy::SATISFACTION, percent(10)),
+            ]
+        });
         ScoringRules {
             name: self,
             reverse: ReverseRule::Ratio,
             bands,
             budget_weight,
+            level1_weights,
         }
     }
 }

@@ -13,6 +13,8 @@ use schemars::generate::SchemaSettings;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde_json::{Map, Value};
 
+use crate::form::FormKind;
+use crate::form::national::{Funds, OverallGoal};
 use crate::load::{NUMBERED_GOAL_PREFIX, TopKey};
 use crate::located::At;
 use crate::model::{
@@ -24,7 +26,11 @@ use crate::taxonomy::{self, LEVEL1_VARIANTS, LEVELS};
 mod editor;
 
 /// What editors call the object definitions (on a skeleton, instead of the Rust type's name).
-const DEFINITION_TITLES: [(&str, &str); 6] = [
+const DEFINITION_TITLES: [(&str, &str); 10] = [
+    ("Funds", "资金"),
+    ("FundTotal", "年度资金总额"),
+    ("FundRow", "其中的一行"),
+    ("OverallGoal", "年度总体目标"),
     ("Goal", "年度目标"),
     ("Indicator", "绩效指标"),
     ("Budget", "预算"),
@@ -129,14 +135,18 @@ fn numbered_goal_pattern() -> String {
 /// The schema of the value under a top-level key; the types are those the loader reads.
 fn top_level_value(top: TopKey, generator: &mut SchemaGenerator) -> Value {
     let (schema, description) = match top {
+        TopKey::Form => (
+            generator.subschema_for::<FormKind>(),
+            "表样（可选）：部门整体绩效自评表（默认）、项目支出绩效自评表或部门整体支出绩效自评表",
+        ),
         TopKey::UnitName => (generator.subschema_for::<String>(), "单位名称（必填）"),
         TopKey::ShortName => (
             generator.subschema_for::<String>(),
-            "单位简称（可选），用于生成的句子",
+            "单位简称（部门整体绩效自评表，可选），用于生成的句子",
         ),
         TopKey::Region => (
             generator.subschema_for::<String>(),
-            "地区（可选），印在封面的第一行",
+            "地区（部门整体绩效自评表，可选），印在封面的第一行",
         ),
         TopKey::Year => (
             generator.subschema_for::<Year>(),
@@ -148,24 +158,52 @@ fn top_level_value(top: TopKey, generator: &mut SchemaGenerator) -> Value {
         ),
         TopKey::Title => (
             generator.subschema_for::<String>(),
-            "报告名称（可选），默认为「年度 + 年度部门整体绩效自评结果」",
+            "报告名称（部门整体绩效自评表，可选），默认为「年度 + 年度部门整体绩效自评结果」",
         ),
         TopKey::Settings => (generator.subschema_for::<Settings>(), "设置（可选）"),
         TopKey::Budget => (
             generator.subschema_for::<Budget>(),
-            "预算执行情况（必填，金额单位：万元）",
+            "预算执行情况（部门整体绩效自评表必填，金额单位：万元）",
         ),
         TopKey::Goals => (
             generator.subschema_for::<Vec<Goal>>(),
-            "年度目标的列表（必填）；也可以每个目标单独成键，写成「年度目标1」「年度目标2」……，两种写法不能同时使用",
+            "年度目标的列表（部门整体绩效自评表必填）；也可以每个目标单独成键，写成「年度目标1」「年度目标2」……，两种写法不能同时使用",
         ),
         TopKey::Abridged => (
             generator.subschema_for::<AbridgedTexts>(),
-            "摘要版的文字（可选）",
+            "摘要版的文字（部门整体绩效自评表，可选）",
         ),
         TopKey::Annex => (
             generator.subschema_for::<AnnexTexts>(),
-            "附件1 自评表的长文字（可选）",
+            "附件1 自评表的长文字和表下的填报人、联系电话、单位负责人、填报日期、盖章（可选；全国表样只用后几项）",
+        ),
+        TopKey::ProjectName => (
+            generator.subschema_for::<String>(),
+            "项目名称（项目支出绩效自评表必填）",
+        ),
+        TopKey::Department => (
+            generator.subschema_for::<String>(),
+            "主管部门（全国表样，可选）",
+        ),
+        TopKey::Implementer => (
+            generator.subschema_for::<String>(),
+            "实施单位（全国表样，可选；不写时为单位名称）",
+        ),
+        TopKey::Funds => (
+            generator.subschema_for::<Funds>(),
+            "项目资金（全国表样必填，万元）：分值、年度资金总额和其中各行",
+        ),
+        TopKey::OverallGoal => (
+            generator.subschema_for::<OverallGoal>(),
+            "年度总体目标（全国表样必填）：预期目标和实际完成情况",
+        ),
+        TopKey::Indicators => (
+            indicator_groups(generator),
+            "绩效指标（全国表样必填）：一级指标 → 二级指标 → 三级指标的列表",
+        ),
+        TopKey::Remarks => (
+            generator.subschema_for::<String>(),
+            "备注（全国表样，可选）：印在表下的注，如本单位采用的计分规则",
         ),
     };
     described(schema, description).to_value()

@@ -325,6 +325,9 @@ fn judge(
     indicator: &Indicator,
     rules: &ScoringRules,
 ) -> Verdict {
+    if indicator.target.trim().is_empty() {
+        return no_data("未填写年初目标值：不得分");
+    }
     match (target, actual) {
         (_, None) => no_data("未填写实际完成值：不得分"),
         (_, Some(Value::NoData)) => no_data("实际完成值为「无法取得」：不得分"),

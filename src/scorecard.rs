@@ -7,16 +7,23 @@ use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use crate::facts::Facts;
-use crate::model::Report;
+use crate::form::national::National;
+use crate::located::At;
+use crate::model::{Amount, Report};
 use crate::score::{Rule, Scores, two_decimals};
 
 /// Every decimal is a string with two decimals ("90.66"); the rate is a percentage ("100.00").
 #[derive(Clone, Debug, Serialize)]
 pub struct Scorecard {
+    /// 表样: the form's name.
+    pub form: &'static str,
     pub total: String,
     pub total_weight: String,
     pub grade: &'static str,
     pub budget: BudgetCard,
+    /// The national tables' 项目资金 block (absent from the 部门整体绩效自评表).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub funds: Option<FundsCard>,
     pub goals: Vec<GoalCard>,
     pub summary: Vec<SummaryCard>,
     pub counts: Counts,
@@ -28,6 +35,57 @@ pub struct BudgetCard {
     pub weight: String,
     pub score: String,
     pub rate: String,
+}
+
+/// 项目资金: every row and column as printed (null where the table leaves a cell blank), the
+/// execution rate (a percentage) and the score.
+#[derive(Clone, Debug, Serialize)]
+pub struct FundsCard {
+    pub weight: String,
+    pub rate: String,
+    pub score: String,
+    pub rows: Vec<FundRowCard>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct FundRowCard {
+    /// 年度资金总额, 本年财政拨款, 上年结转资金, 其他资金
+    pub name: &'static str,
+    /// 年初预算数
+    pub initial: Option<String>,
+    /// 全年预算数
+    pub budget: Option<String>,
+    /// 全年执行数
+    pub spent: Option<String>,
+}
+
+fn funds_card(national: &National, scores: &Scores) -> FundsCard {
+    let money = |cell: Option<&At<Amount>>| cell.map(|cell| two_decimals(cell.value.0));
+    let total = &national.funds.total;
+    let mut rows = vec![FundRowCard {
+        name: "年度资金总额",
+        initial: money(total.initial.as_ref()),
+        budget: money(Some(&total.budget)),
+        spent: money(Some(&total.spent)),
+    }];
+    rows.extend(
+        national
+            .funds
+            .parts()
+            .into_iter()
+            .map(|(name, row)| FundRowCard {
+                name,
+                initial: money(row.and_then(|r| r.initial.as_ref())),
+                budget: money(row.and_then(|r| r.budget.as_ref())),
+                spent: money(row.and_then(|r| r.spent.as_ref())),
+            }),
+    );
+    FundsCard {
+        weight: two_decimals(scores.budget.weight),
+        rate: two_decimals(scores.budget.rate_percent),
+        score: two_decimals(scores.budget.score),
+        rows,
+    }
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -85,6 +143,8 @@ pub struct UnmetCard {
 
 pub fn scorecard(report: &Report, scores: &Scores, facts: &Facts) -> Scorecard {
     Scorecard {
+        form: report.form.name(),
+        funds: report.national.as_ref().map(|n| funds_card(n, scores)),
         total: two_decimals(facts.total),
         total_weight: two_decimals(facts.total_weight),
         grade: facts.grade.name_zh(),
@@ -175,44 +235,89 @@ impl Scorecard {
             self.total_weight.clone(),
             self.total.clone(),
         ]);
-        let mut out = aligned(&rows, &[false, false, true, true]);
+        let mut out = String::new();
+        if let Some(funds) = &self.funds {
+            let _ = writeln!(out, "{}\n", self.form);
+            out.push_str(&funds.to_text());
+            out.push('\n');
+        }
+        out.push_str(&aligned(&rows, &[false, false, true, true]));
+        let goals = match self.funds {
+            Some(_) => String::new(),
+            None => format!("{} 个年度目标", self.counts.goals),
+        };
         let _ = writeln!(
             out,
-            "\n等级：{}　执行率：{}%　{} 个年度目标共 {} 项绩效指标，完成 {} 项，未完成 {} 项。",
+            "\n等级：{}　执行率：{}%　{goals}共 {} 项绩效指标，完成 {} 项，未完成 {} 项。",
             self.grade,
             self.budget.rate,
-            self.counts.goals,
             self.counts.indicators,
             self.counts.met,
             self.unmet.len()
         );
         if !self.unmet.is_empty() {
-            let mut rows = vec![vec![
-                "目标".into(),
-                "一级指标".into(),
-                "三级指标".into(),
-                "目标值".into(),
-                "实际完成值".into(),
-                "分值".into(),
-                "得分".into(),
-            ]];
-            rows.extend(self.unmet.iter().map(|u| {
-                vec![
-                    u.goal.to_string(),
-                    u.level1.clone(),
-                    u.name.clone(),
-                    u.target.clone(),
-                    u.actual.clone(),
-                    u.weight.clone(),
-                    u.score.clone(),
-                ]
-            }));
             out.push_str("\n未完成的绩效指标：\n");
-            out.push_str(&aligned(
-                &rows,
-                &[true, false, false, false, false, true, true],
-            ));
+            out.push_str(&self.unmet_text());
         }
+        out
+    }
+
+    /// The unmet indicators as a table; the goal column only where there are several goals.
+    fn unmet_text(&self) -> String {
+        let with_goal = self.funds.is_none();
+        let mut rows = vec![vec![
+            "目标".into(),
+            "一级指标".into(),
+            "三级指标".into(),
+            "目标值".into(),
+            "实际完成值".into(),
+            "分值".into(),
+            "得分".into(),
+        ]];
+        rows.extend(self.unmet.iter().map(|u| {
+            vec![
+                u.goal.to_string(),
+                u.level1.clone(),
+                u.name.clone(),
+                u.target.clone(),
+                u.actual.clone(),
+                u.weight.clone(),
+                u.score.clone(),
+            ]
+        }));
+        let mut right = vec![true, false, false, false, false, true, true];
+        if !with_goal {
+            rows.iter_mut().for_each(|row| drop(row.remove(0)));
+            right.remove(0);
+        }
+        aligned(&rows, &right)
+    }
+}
+
+impl FundsCard {
+    /// 项目资金 as the table prints it.
+    fn to_text(&self) -> String {
+        let blank = |cell: &Option<String>| cell.clone().unwrap_or_else(|| "—".into());
+        let mut rows = vec![vec![
+            "项目资金（万元）".into(),
+            "年初预算数".into(),
+            "全年预算数".into(),
+            "全年执行数".into(),
+        ]];
+        rows.extend(self.rows.iter().map(|row| {
+            vec![
+                row.name.to_string(),
+                blank(&row.initial),
+                blank(&row.budget),
+                blank(&row.spent),
+            ]
+        }));
+        let mut out = aligned(&rows, &[false, true, true, true]);
+        let _ = writeln!(
+            out,
+            "执行率 {}%，分值 {}，得分 {}",
+            self.rate, self.weight, self.score
+        );
         out
     }
 }

@@ -22,15 +22,23 @@ const MIN_SATISFACTION_SHARE: Decimal = Decimal::from_parts(5, 0, 0, false, 2);
 pub fn validate(report: &Report) -> Diagnostics {
     let mut diagnostics = Diagnostics::default();
     check_settings(report, &mut diagnostics);
-    check_budget(report, &mut diagnostics);
-    check_total_weight(report, &mut diagnostics);
+    match &report.national {
+        None => {
+            check_budget(report, &mut diagnostics);
+            check_total_weight(report, &mut diagnostics);
+            check_texts(report, &mut diagnostics);
+        }
+        Some(national) => {
+            check_budget_weight(report, &mut diagnostics);
+            crate::form::national::check::check(report, national, &mut diagnostics);
+        }
+    }
     for goal in &report.goals {
         diagnostics.extend(check_goal_alone(goal).0);
         check_goal_weight(goal, &mut diagnostics);
         check_goal_composition(goal, &mut diagnostics);
     }
     check_satisfaction_share(report, &mut diagnostics);
-    check_texts(report, &mut diagnostics);
     input::check_input(report, &mut diagnostics);
     diagnostics
 }
@@ -313,13 +321,14 @@ fn check_indicator(indicator: &Indicator, diagnostics: &mut Diagnostics) {
 /// The target and actual value: filled in, comparable, a band where they differ in words.
 fn check_values(indicator: &Indicator, diagnostics: &mut Diagnostics) {
     if indicator.target.trim().is_empty() {
+        // Published tables leave it blank on some rows: allowed, but the rule cannot score it.
         diagnostics.push(
-            Diagnostic::error(format!(
-                "指标「{}」的年初目标值是空的",
+            Diagnostic::warning(format!(
+                "指标「{}」的年初目标值是空的，按 0 分计",
                 indicator.name.value
             ))
             .at(indicator.target.span)
-            .help("填写年初设定的目标值，如「≥80%」「30 个」「0起」或「不断提升」"),
+            .help("填写年初设定的目标值，如「≥80%」「30 个」「0起」或「不断提升」；确实没有目标值时，写「得分」和「得分说明」给出评定的得分"),
         );
         return;
     }

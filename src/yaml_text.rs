@@ -50,6 +50,29 @@ impl YamlText {
         self.line(indent, &line);
     }
 
+    /// `key: |` and the text's lines below it, for a text of several lines that a block
+    /// scalar keeps exactly; anything else as [`YamlText::text`].
+    pub fn block(&mut self, indent: usize, key: &str, value: &str) {
+        let body = value.strip_suffix('\n').unwrap_or(value);
+        let keeps_exactly = body.contains('\n')
+            && !body.starts_with([' ', '\t'])
+            && !body.ends_with('\n')
+            && !body.chars().any(|c| c != '\n' && needs_escape(c))
+            && body.lines().all(|line| !line.ends_with([' ', '\t']));
+        if !keeps_exactly {
+            return self.text(indent, key, value);
+        }
+        let indicator = if value.ends_with('\n') { "|" } else { "|-" };
+        self.line(indent, &format!("{}: {indicator}", scalar(key)));
+        for line in body.lines() {
+            if line.is_empty() {
+                self.out.push('\n');
+            } else {
+                self.line(indent + 2, line);
+            }
+        }
+    }
+
     pub fn finish(self) -> String {
         self.out
     }

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::diagnostic::FileId;
+use crate::form::national::National;
 use crate::load::{Loaded, NUMBERED_GOAL_PREFIX, TopKey, load_path};
 use crate::model::{Direction, Goal, Indicator, Report, ReverseRule};
 use crate::yaml_text::YamlText;
@@ -75,7 +76,11 @@ impl Section {
     fn is_unit_line(self) -> bool {
         matches!(
             self,
-            Section::Key(TopKey::UnitName)
+            Section::Key(TopKey::Form)
+                | Section::Key(TopKey::UnitName)
+                | Section::Key(TopKey::ProjectName)
+                | Section::Key(TopKey::Department)
+                | Section::Key(TopKey::Implementer)
                 | Section::Key(TopKey::ShortName)
                 | Section::Key(TopKey::Region)
                 | Section::Key(TopKey::Year)
@@ -85,10 +90,74 @@ impl Section {
     }
 }
 
+/// Where a section was written: file and byte offset.
+type Place = Option<(FileId, usize)>;
+
+fn place(span: crate::Span) -> Place {
+    Some((span.file, span.start))
+}
+
 /// Every section the new report has, with the file and byte offset where the source wrote it
 /// (None for the texts when the source had none).
-fn placed_sections(report: &Report) -> Vec<(Option<(FileId, usize)>, Section)> {
-    let place = |span: crate::Span| Some((span.file, span.start));
+fn placed_sections(report: &Report) -> Vec<(Place, Section)> {
+    match &report.national {
+        Some(national) => national_sections(report, national),
+        None => department_sections(report),
+    }
+}
+
+fn national_sections(report: &Report, national: &National) -> Vec<(Place, Section)> {
+    let mut sections = vec![
+        (place(national.form_at), Section::Key(TopKey::Form)),
+        (place(report.unit_name.span), Section::Key(TopKey::UnitName)),
+        (place(report.year.span), Section::Key(TopKey::Year)),
+        (
+            place(report.submitted.span),
+            Section::Key(TopKey::Submitted),
+        ),
+        (
+            place(national.funds.weight.span),
+            Section::Key(TopKey::Funds),
+        ),
+        (
+            place(national.indicators_at),
+            Section::Key(TopKey::Indicators),
+        ),
+    ];
+    let goal = &national.overall_goal;
+    let written_settings = settings_span(report).filter(|span| *span != national.form_at);
+    let optional = [
+        (
+            national.project_name.as_ref().map(|v| v.span),
+            TopKey::ProjectName,
+        ),
+        (
+            national.department.as_ref().map(|v| v.span),
+            TopKey::Department,
+        ),
+        (
+            national.implementer.as_ref().map(|v| v.span),
+            TopKey::Implementer,
+        ),
+        (written_settings, TopKey::Settings),
+        (national.remarks.as_ref().map(|v| v.span), TopKey::Remarks),
+        (sign_off_span(report), TopKey::Annex),
+    ];
+    sections.extend(
+        optional
+            .into_iter()
+            .filter_map(|(span, key)| span.map(|span| (place(span), Section::Key(key)))),
+    );
+    let goal_span = [&goal.expected, &goal.achieved]
+        .into_iter()
+        .flatten()
+        .map(|text| text.span)
+        .next();
+    sections.push((goal_span.and_then(place), Section::Key(TopKey::OverallGoal)));
+    sections
+}
+
+fn department_sections(report: &Report) -> Vec<(Place, Section)> {
     let mut sections = vec![
         (place(report.unit_name.span), Section::Key(TopKey::UnitName)),
         (place(report.year.span), Section::Key(TopKey::Year)),
@@ -177,6 +246,22 @@ fn annex_span(report: &Report) -> Option<crate::Span> {
         .flatten()
         .map(|text| text.span)
         .next()
+        .or_else(|| sign_off_span(report))
+}
+
+/// Where the sign-off block under the table is written, when it is.
+fn sign_off_span(report: &Report) -> Option<crate::Span> {
+    let texts = &report.annex;
+    [
+        texts.filled_by.as_ref().map(|v| v.span),
+        texts.phone.as_ref().map(|v| v.span),
+        texts.head.as_ref().map(|v| v.span),
+        texts.filled_on.as_ref().map(|v| v.span),
+        texts.seal.as_ref().map(|v| v.span),
+    ]
+    .into_iter()
+    .flatten()
+    .min_by_key(|span| (span.file, span.line, span.column))
 }
 
 /// The sections of each file, for a folder source: the same file names, the same split, the
@@ -203,12 +288,16 @@ fn folder_homes(loaded: &Loaded, report: &Report) -> Vec<(String, Vec<Section>)>
 }
 
 /// The sections of each file, for a single-file source: the unit and budget, one file per goal,
-/// the texts of the abridged report, those of Annex 1.
+/// the texts of the abridged report, those of Annex 1 (national tables: the unit and funds,
+/// the goal texts, the indicators, the notes under the table).
 fn split_homes(report: &Report) -> Vec<(String, Vec<Section>)> {
     let present: Vec<Section> = placed_sections(report)
         .into_iter()
         .map(|(_, section)| section)
         .collect();
+    if report.national.is_some() {
+        return national_split(&present);
+    }
     let unit = [
         Section::Key(TopKey::UnitName),
         Section::Key(TopKey::ShortName),
@@ -234,6 +323,42 @@ fn split_homes(report: &Report) -> Vec<(String, Vec<Section>)> {
     ));
     homes.push(("自评表.yaml".to_string(), vec![Section::Key(TopKey::Annex)]));
     homes
+}
+
+/// The file split `new` writes for a national table.
+pub(super) const NATIONAL_FILES: [(&str, &[TopKey]); 4] = [
+    (
+        "单位.yaml",
+        &[
+            TopKey::Form,
+            TopKey::UnitName,
+            TopKey::ProjectName,
+            TopKey::Department,
+            TopKey::Implementer,
+            TopKey::Year,
+            TopKey::Submitted,
+            TopKey::Settings,
+            TopKey::Funds,
+        ],
+    ),
+    ("总体目标.yaml", &[TopKey::OverallGoal]),
+    ("指标.yaml", &[TopKey::Indicators]),
+    ("自评表.yaml", &[TopKey::Remarks, TopKey::Annex]),
+];
+
+fn national_split(present: &[Section]) -> Vec<(String, Vec<Section>)> {
+    NATIONAL_FILES
+        .iter()
+        .map(|(name, keys)| {
+            let sections = keys
+                .iter()
+                .map(|key| Section::Key(*key))
+                .filter(|section| present.contains(section))
+                .collect();
+            (name.to_string(), sections)
+        })
+        .filter(|(_, sections): &(String, Vec<Section>)| !sections.is_empty())
+        .collect()
 }
 
 /// Writes the sections of next year's report.
@@ -287,8 +412,106 @@ impl Next<'_> {
                 }
             }
             Section::Key(TopKey::Abridged) => texts(yaml, TopKey::Abridged.key(), ABRIDGED_SLOTS),
-            Section::Key(TopKey::Annex) => texts(yaml, TopKey::Annex.key(), ANNEX_SLOTS),
+            Section::Key(TopKey::Annex) => self.annex(yaml),
             Section::Key(TopKey::Goals) => {}
+            Section::Key(TopKey::Form) => yaml.text(0, TopKey::Form.key(), report.form.name()),
+            Section::Key(
+                key @ (TopKey::ProjectName
+                | TopKey::Department
+                | TopKey::Implementer
+                | TopKey::Funds
+                | TopKey::Remarks),
+            ) => {
+                if let Some(national) = &report.national {
+                    self.national_section(yaml, key, national);
+                }
+            }
+            Section::Key(TopKey::OverallGoal) => {
+                texts(yaml, TopKey::OverallGoal.key(), OVERALL_GOAL_SLOTS)
+            }
+            Section::Key(TopKey::Indicators) => {
+                if let Some(goal) = report.goals.first() {
+                    yaml.comment(
+                        0,
+                        &format!(
+                            "绩效指标（{} 项）：目标值、分值沿用上年",
+                            goal.indicators().count()
+                        ),
+                    );
+                    indicator_tree(yaml, 0, goal);
+                }
+            }
+        }
+    }
+
+    /// The keys only the national tables have.
+    fn national_section(&self, yaml: &mut YamlText, key: TopKey, national: &National) {
+        match key {
+            TopKey::ProjectName => optional_text(yaml, key.key(), &national.project_name),
+            TopKey::Department => optional_text(yaml, key.key(), &national.department),
+            TopKey::Implementer => optional_text(yaml, key.key(), &national.implementer),
+            TopKey::Funds => self.funds(yaml, national),
+            TopKey::Remarks => {
+                if let Some(remarks) = &national.remarks {
+                    yaml.comment(0, "沿用上年的备注（表下的注），请核对");
+                    yaml.block(0, key.key(), &remarks.value);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// 自评表: the two long texts cleared (部门整体绩效自评表 only); who signs carried over, the
+    /// date left to the new 提交时间.
+    fn annex(&self, yaml: &mut YamlText) {
+        let annex = &self.report.annex;
+        if self.report.national.is_none() {
+            texts(yaml, TopKey::Annex.key(), ANNEX_SLOTS);
+        } else if sign_off_span(self.report).is_some() {
+            yaml.open(0, TopKey::Annex.key());
+        } else {
+            return;
+        }
+        if sign_off_span(self.report).is_some() {
+            yaml.comment(2, "表下的签署：沿用上年，请核对；填报日期默认为提交时间");
+        }
+        optional_text_at(yaml, 2, "填报人", &annex.filled_by);
+        if let Some(phone) = &annex.phone {
+            yaml.text(2, "联系电话", &phone.value.0);
+        }
+        optional_text_at(yaml, 2, "单位负责人", &annex.head);
+        if let Some(seal) = &annex.seal {
+            yaml.raw(2, "盖章", if seal.value { "true" } else { "false" }, None);
+        }
+    }
+
+    /// 资金: the weight kept, the amounts of last year as placeholders.
+    fn funds(&self, yaml: &mut YamlText, national: &National) {
+        let funds = &national.funds;
+        let (old, new) = (self.report.year.value, self.year);
+        yaml.comment(
+            0,
+            &format!(
+                "项目资金（万元）：分值沿用上年；金额是 {old} 年的数字，仅作占位，须改为 {new} 年的"
+            ),
+        );
+        yaml.open(0, TopKey::Funds.key());
+        yaml.raw(2, "分值", &funds.weight.value.0.to_string(), None);
+        let total = &funds.total;
+        let cells = [
+            ("年初预算数", total.initial.as_ref()),
+            ("全年预算数", Some(&total.budget)),
+            ("全年执行数", Some(&total.spent)),
+        ];
+        yaml.raw(2, "年度资金总额", &flow_row(&cells), None);
+        for (name, row) in funds.parts() {
+            let Some(row) = row else { continue };
+            let cells = [
+                ("年初预算数", row.initial.as_ref()),
+                ("全年预算数", row.budget.as_ref()),
+                ("全年执行数", row.spent.as_ref()),
+            ];
+            yaml.raw(2, name, &flow_row(&cells), None);
         }
     }
 
@@ -340,9 +563,27 @@ impl Next<'_> {
 }
 
 fn optional_text(yaml: &mut YamlText, key: &str, value: &Option<crate::located::At<String>>) {
+    optional_text_at(yaml, 0, key, value);
+}
+
+fn optional_text_at(
+    yaml: &mut YamlText,
+    indent: usize,
+    key: &str,
+    value: &Option<crate::located::At<String>>,
+) {
     if let Some(value) = value {
-        yaml.text(0, key, &value.value);
+        yaml.text(indent, key, &value.value);
     }
+}
+
+/// `{年初预算数: 120, 全年预算数: 118.5}`: the cells given, in order.
+fn flow_row(cells: &[(&str, Option<&crate::located::At<crate::model::Amount>>)]) -> String {
+    let written: Vec<String> = cells
+        .iter()
+        .filter_map(|(key, cell)| cell.map(|cell| format!("{key}: {}", cell.value.0)))
+        .collect();
+    format!("{{{}}}", written.join(", "))
 }
 
 fn settings(yaml: &mut YamlText, report: &Report) {
@@ -389,30 +630,31 @@ fn goal_section(yaml: &mut YamlText, number: usize, goal: &Goal) {
     yaml.open(0, &format!("{NUMBERED_GOAL_PREFIX}{number}"));
     yaml.text(2, "名称", &goal.name.value);
     yaml.raw(2, "分值", &goal.weight.value.0.to_string(), None);
-    indicator_tree(yaml, goal);
+    indicator_tree(yaml, 2, goal);
 }
 
-/// `指标:` with its 一级 and 二级指标 and their indicators (empty groups written `{}`, `[]`).
-fn indicator_tree(yaml: &mut YamlText, goal: &Goal) {
+/// `指标:` at `at` with its 一级 and 二级指标 and their indicators (empty groups written `{}`,
+/// `[]`).
+fn indicator_tree(yaml: &mut YamlText, at: usize, goal: &Goal) {
     if goal.groups.is_empty() {
-        yaml.raw(2, "指标", "{}", None);
+        yaml.raw(at, "指标", "{}", None);
         return;
     }
-    yaml.open(2, "指标");
+    yaml.open(at, "指标");
     for level1 in &goal.groups {
         if level1.groups.is_empty() {
-            yaml.raw(4, &level1.name.value, "{}", None);
+            yaml.raw(at + 2, &level1.name.value, "{}", None);
             continue;
         }
-        yaml.open(4, &level1.name.value);
+        yaml.open(at + 2, &level1.name.value);
         for level2 in &level1.groups {
             if level2.indicators.is_empty() {
-                yaml.raw(6, &level2.name.value, "[]", None);
+                yaml.raw(at + 4, &level2.name.value, "[]", None);
                 continue;
             }
-            yaml.open(6, &level2.name.value);
+            yaml.open(at + 4, &level2.name.value);
             for indicator in &level2.indicators {
-                indicator_item(yaml, 8, indicator);
+                indicator_item(yaml, at + 6, indicator);
             }
         }
     }
@@ -486,6 +728,11 @@ const ANNEX_SLOTS: &[Slot] = &[
         "改进措施及结果应用方案",
         "附件1 末尾：改进措施及结果应用方案",
     ),
+];
+
+const OVERALL_GOAL_SLOTS: &[Slot] = &[
+    ("预期目标", "年初设定的年度总体目标"),
+    ("实际完成情况", "全年实际完成的情况"),
 ];
 
 /// A mapping of text slots, each cleared to `""` under its hint.

@@ -111,9 +111,9 @@ const GOAL: &str = "年度目标1:
           分值: 10
           方向: 向上
         - 三级指标: 庚
-          年初目标值: ''
+          年初目标值: ≥90%
           实际完成值: 95%
-          分值: 10
+          分值: -10
 ";
 
 #[test]
@@ -132,7 +132,7 @@ fn every_mistake_of_every_file_is_reported_once_at_its_place() {
         "单位.yaml:5:3 这一项缺少「执行数」",
         // A syntax error ends its own file, not the others.
         "摘要.yaml:2:11 引号没有配对：从这里开始的引号一直没有结束",
-        // Checked on the goal as read: an unknown 一级指标, an empty target.
+        // Checked on the goal as read: an unknown 一级指标, a negative weight.
         "目标1.yaml:5:5 「产出指表」不是一级指标",
         "目标1.yaml:13:11 不认识的键「三级指表」",
         "目标1.yaml:20:15 「两点五」不是有效的数字",
@@ -147,10 +147,10 @@ fn every_mistake_of_every_file_is_reported_once_at_its_place() {
             "missing {line:?} in {found:#?}"
         );
     }
-    let empty_target = found
+    let negative = found
         .iter()
-        .filter(|f| f.starts_with("目标1.yaml:38:") && f.contains("年初目标值是空的"))
+        .filter(|f| f.starts_with("目标1.yaml:40:") && f.contains("不能为负数"))
         .count();
-    assert_eq!(empty_target, 1, "{found:#?}");
+    assert_eq!(negative, 1, "{found:#?}");
     assert_eq!(found.len(), expected.len() + 1, "nothing else: {found:#?}");
 }

@@ -1,0 +1,256 @@
+//! The checks only the national tables need: the 项目资金 block, the weights of the 一级指标 by
+//! the rule set, the total of 100, the two goal texts, and keys of the 部门整体绩效自评表.
+
+use rust_decimal::Decimal;
+
+use super::{FundRow, Funds, National};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::located::At;
+use crate::model::{Amount, Report};
+use crate::rule_set::ScoringRules;
+use crate::score::two_decimals;
+use crate::taxonomy;
+
+/// Every check of the national parts of `report`.
+pub fn check(report: &Report, national: &National, diagnostics: &mut Diagnostics) {
+    let funds = &national.funds;
+    check_cells(funds, diagnostics);
+    check_parts_add_up(funds, diagnostics);
+    check_budget(funds, diagnostics);
+    check_total_weight(report, national, diagnostics);
+    check_level1_weights(report, diagnostics);
+    check_goal_texts(report, national, diagnostics);
+    check_department_keys(report, diagnostics);
+}
+
+/// The three money columns of a row, by name.
+const COLUMNS: [&str; 3] = ["年初预算数", "全年预算数", "全年执行数"];
+
+fn part_cells(row: &FundRow) -> [Option<&At<Amount>>; 3] {
+    [
+        row.initial.as_ref(),
+        row.budget.as_ref(),
+        row.spent.as_ref(),
+    ]
+}
+
+fn total_cells(funds: &Funds) -> [Option<&At<Amount>>; 3] {
+    let total = &funds.total;
+    [
+        total.initial.as_ref(),
+        Some(&total.budget),
+        Some(&total.spent),
+    ]
+}
+
+/// No cell negative, none with more than two decimals.
+fn check_cells(funds: &Funds, diagnostics: &mut Diagnostics) {
+    let rows = std::iter::once(("年度资金总额", total_cells(funds))).chain(
+        funds
+            .parts()
+            .into_iter()
+            .filter_map(|(name, row)| Some((name, part_cells(row?)))),
+    );
+    for (row, cells) in rows {
+        for (column, cell) in COLUMNS.iter().zip(cells) {
+            let Some(cell) = cell else { continue };
+            let exact = cell.value.0.normalize();
+            if exact < Decimal::ZERO {
+                diagnostics.push(
+                    Diagnostic::error(format!("{row}的{column}不能为负数（写的是 {exact}）"))
+                        .at(cell.span)
+                        .help("填写 0 或正数（万元）"),
+                );
+            } else if exact.scale() > 2 {
+                diagnostics.push(
+                    Diagnostic::error(format!("{row}的{column} {exact} 万元超过两位小数"))
+                        .at(cell.span)
+                        .help("金额以万元为单位、最多两位小数：请四舍五入到两位小数后填写"),
+                );
+            }
+        }
+    }
+}
+
+/// 年度资金总额 is the sum of its 其中 rows, column by column, where any of them is given.
+fn check_parts_add_up(funds: &Funds, diagnostics: &mut Diagnostics) {
+    let parts: Vec<(&str, [Option<&At<Amount>>; 3])> = funds
+        .parts()
+        .into_iter()
+        .filter_map(|(name, row)| Some((name, part_cells(row?))))
+        .collect();
+    for (index, column) in COLUMNS.iter().enumerate() {
+        let given: Vec<(&str, &At<Amount>)> = parts
+            .iter()
+            .filter_map(|(name, cells)| Some((*name, cells[index]?)))
+            .collect();
+        if given.is_empty() {
+            continue;
+        }
+        let sum: Decimal = given.iter().map(|(_, cell)| cell.value.0).sum();
+        let total = total_cells(funds)[index];
+        if total.is_some_and(|total| total.value.0 == sum) {
+            continue;
+        }
+        let listed: Vec<String> = given
+            .iter()
+            .map(|(name, cell)| format!("{name} {}", two_decimals(cell.value.0)))
+            .collect();
+        let mut diagnostic = match total {
+            Some(total) => Diagnostic::error(format!(
+                "年度资金总额的{column} {} 与其中各行之和 {} 不符（{}）",
+                two_decimals(total.value.0),
+                two_decimals(sum),
+                listed.join(" + ")
+            ))
+            .at(total.span),
+            None => Diagnostic::error(format!(
+                "年度资金总额没有写{column}，其中各行之和为 {}（{}）",
+                two_decimals(sum),
+                listed.join(" + ")
+            ))
+            .at(funds.weight.span),
+        };
+        for (name, cell) in &given {
+            diagnostic = diagnostic.related(cell.span, format!("{name}的{column}"));
+        }
+        diagnostics.push(diagnostic.help(
+            "年度资金总额等于本年财政拨款、上年结转资金和其他资金之和：核对各行，或补上总额",
+        ));
+    }
+}
+
+/// The execution rate needs a 全年预算数; spending above it is capped, but a reviewer asks why.
+fn check_budget(funds: &Funds, diagnostics: &mut Diagnostics) {
+    let total = &funds.total;
+    let (budget, spent) = (total.budget.value.0, total.spent.value.0);
+    if budget <= Decimal::ZERO {
+        let message = if spent > Decimal::ZERO {
+            format!(
+                "全年预算数为 {}，却有全年执行数 {}：执行率无法计算",
+                two_decimals(budget),
+                two_decimals(spent)
+            )
+        } else {
+            format!(
+                "全年预算数为 {}：执行率 = 全年执行数 ÷ 全年预算数 无法计算",
+                two_decimals(budget)
+            )
+        };
+        diagnostics.push(
+            Diagnostic::error(message)
+                .at(total.budget.span)
+                .related(total.spent.span, "全年执行数")
+                .help("填写调整后的全年预算数（万元）；全年预算数为 0 的资金无法评价执行率"),
+        );
+        return;
+    }
+    if spent > budget {
+        diagnostics.push(
+            Diagnostic::warning(format!(
+                "全年执行数 {} 超过全年预算数 {}，预算执行按 100% 计分",
+                two_decimals(spent),
+                two_decimals(budget)
+            ))
+            .at(total.spent.span)
+            .related(total.budget.span, "全年预算数")
+            .help("核对决算数与全年预算数；确有超支，请在「年度总体目标」的「实际完成情况」中说明"),
+        );
+    }
+}
+
+/// 预算执行 and the indicators weigh 100 together.
+fn check_total_weight(report: &Report, national: &National, diagnostics: &mut Diagnostics) {
+    let indicators: Decimal = report.indicators().map(|i| i.weight.value.0).sum();
+    let funds = national.funds.weight.value.0;
+    if funds + indicators == Decimal::ONE_HUNDRED {
+        return;
+    }
+    diagnostics.push(
+        Diagnostic::error(format!(
+            "资金的分值 {} 与各指标的分值 {} 合计为 {}，应为 100",
+            two_decimals(funds),
+            two_decimals(indicators),
+            two_decimals(funds + indicators)
+        ))
+        .at(national.funds.weight.span)
+        .related(national.indicators_at, "指标")
+        .help("调整资金或指标的分值，使合计为 100"),
+    );
+}
+
+/// The weight of each 一级指标 against the rule set's (全国: 产出 50, 效益 30, 满意度 10).
+fn check_level1_weights(report: &Report, diagnostics: &mut Diagnostics) {
+    let rules = ScoringRules::of(&report.settings);
+    let Some(expected) = rules.level1_weights else {
+        return;
+    };
+    for goal in &report.goals {
+        for level1 in &goal.groups {
+            let Some(standard) = taxonomy::standard_level1(&level1.name) else {
+                continue;
+            };
+            let Some((_, weight)) = expected.iter().find(|(name, _)| *name == standard) else {
+                continue;
+            };
+            let sum: Decimal = level1
+                .groups
+                .iter()
+                .flat_map(|l2| &l2.indicators)
+                .map(|i| i.weight.value.0)
+                .sum();
+            if sum != *weight {
+                diagnostics.push(
+                    Diagnostic::warning(format!(
+                        "{}的分值合计为 {}，计分规则「{}」中一般为 {}",
+                        level1.name.value,
+                        two_decimals(sum),
+                        rules.name.name_zh(),
+                        two_decimals(*weight)
+                    ))
+                    .at(level1.name.span)
+                    .help("核对这一级指标下各指标的分值；本地规则不同时，在「设置:」下选用相应的「计分规则」"),
+                );
+            }
+        }
+    }
+}
+
+fn check_goal_texts(report: &Report, national: &National, diagnostics: &mut Diagnostics) {
+    let goal = &national.overall_goal;
+    for (slot, text) in [
+        ("预期目标", &goal.expected),
+        ("实际完成情况", &goal.achieved),
+    ] {
+        if text.as_ref().is_none_or(|t| t.value.trim().is_empty()) {
+            diagnostics.push(
+                Diagnostic::warning(format!("「年度总体目标」的「{slot}」还没有填写"))
+                    .at(text.as_ref().map_or(report.unit_name.span, |t| t.span))
+                    .help(format!("在「年度总体目标:」下填写「{slot}: |」及其段落")),
+            );
+        }
+    }
+}
+
+/// The two long text cells under 自评表 belong to the 部门整体绩效自评表.
+fn check_department_keys(report: &Report, diagnostics: &mut Diagnostics) {
+    let texts = [
+        (
+            "偏差大或目标未完成原因分析",
+            &report.annex.deviation_analysis,
+        ),
+        ("改进措施及结果应用方案", &report.annex.improvement_plan),
+    ];
+    for (key, text) in texts {
+        if let Some(text) = text {
+            diagnostics.push(
+                Diagnostic::error(format!(
+                    "「自评表」的「{key}」是部门整体绩效自评表的键，本报告的表样是{}",
+                    report.form.name()
+                ))
+                .at(text.span)
+                .help("全国表样的偏差原因写在各指标的「说明」里（印在「偏差原因分析及改进措施」一栏），总的情况写在「年度总体目标」的「实际完成情况」里"),
+            );
+        }
+    }
+}

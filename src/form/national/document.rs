@@ -1,0 +1,1 @@
+//! The national table as the templates read it.

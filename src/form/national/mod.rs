@@ -1,0 +1,148 @@
+//! What the two national tables (项目支出绩效自评表, 部门整体支出绩效自评表) add to a report: the
+//! header cells, the 项目资金 block, the 年度总体目标 texts and the 备注 under the table. Their
+//! indicators are one tree of 一级 → 二级 → 三级, scored as one goal.
+
+pub mod check;
+pub mod document;
+
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+use crate::diagnostic::Span;
+use crate::located::At;
+use crate::model::{Amount, Budget, Goal, Level1};
+
+/// The parts of a report that only the national tables have.
+#[derive(Clone, Debug)]
+pub struct National {
+    /// Where `表样` is written.
+    pub form_at: Span,
+    /// 项目名称 (项目支出 only).
+    pub project_name: Option<At<String>>,
+    /// 主管部门.
+    pub department: Option<At<String>>,
+    /// 实施单位 (the unit itself when not given).
+    pub implementer: Option<At<String>>,
+    pub funds: Funds,
+    pub overall_goal: OverallGoal,
+    /// Where `指标:` is written; the indicators themselves are the report's one goal.
+    pub indicators_at: Span,
+    /// 备注: the 注 lines under the table.
+    pub remarks: Option<At<String>>,
+}
+
+/// 项目资金（万元）: the total and its three 其中 rows, and the weight of 预算执行.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(
+    description = "项目资金（万元）：年度资金总额及其中的本年财政拨款、上年结转资金、其他资金"
+)]
+pub struct Funds {
+    #[serde(rename = "分值")]
+    #[schemars(description = "预算执行的分值（全国模板为 10）")]
+    pub weight: At<Amount>,
+    #[serde(rename = "年度资金总额")]
+    #[schemars(description = "年度资金总额：执行率和得分由这一行计算；等于其中各行之和")]
+    pub total: FundTotal,
+    #[serde(rename = "本年财政拨款")]
+    #[schemars(description = "其中：本年财政拨款（可选；不写时表中留空）")]
+    pub fiscal: Option<FundRow>,
+    #[serde(rename = "上年结转资金")]
+    #[schemars(description = "其中：上年结转资金（可选；不写时表中留空）")]
+    pub carried_over: Option<FundRow>,
+    #[serde(rename = "其他资金")]
+    #[schemars(description = "其中：其他资金（可选；不写时表中留空）")]
+    pub other: Option<FundRow>,
+}
+
+/// 年度资金总额: the row the execution rate and score come from.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(description = "年度资金总额（万元）：执行率 = 全年执行数 ÷ 全年预算数")]
+pub struct FundTotal {
+    #[serde(rename = "年初预算数")]
+    #[schemars(description = "年初预算数（万元，可选）")]
+    pub initial: Option<At<Amount>>,
+    #[serde(rename = "全年预算数")]
+    #[schemars(description = "全年预算数 A（万元）")]
+    pub budget: At<Amount>,
+    #[serde(rename = "全年执行数")]
+    #[schemars(description = "全年执行数 B（万元）")]
+    pub spent: At<Amount>,
+}
+
+/// One 其中 row: every cell may be left blank.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(description = "「其中」的一行（万元）；不写的格留空")]
+pub struct FundRow {
+    #[serde(rename = "年初预算数")]
+    #[schemars(description = "年初预算数（万元，可选）")]
+    pub initial: Option<At<Amount>>,
+    #[serde(rename = "全年预算数")]
+    #[schemars(description = "全年预算数（万元，可选）")]
+    pub budget: Option<At<Amount>>,
+    #[serde(rename = "全年执行数")]
+    #[schemars(description = "全年执行数（万元，可选）")]
+    pub spent: Option<At<Amount>>,
+}
+
+/// The 其中 rows as the table prints them, given or not.
+pub const PART_NAMES: [&str; 3] = ["本年财政拨款", "上年结转资金", "其他资金"];
+
+impl Funds {
+    /// The 其中 rows in table order, with their names.
+    pub fn parts(&self) -> [(&'static str, Option<&FundRow>); 3] {
+        [
+            (PART_NAMES[0], self.fiscal.as_ref()),
+            (PART_NAMES[1], self.carried_over.as_ref()),
+            (PART_NAMES[2], self.other.as_ref()),
+        ]
+    }
+
+    /// 预算执行 as every form scores it: A = 全年预算数, B = 全年执行数.
+    pub fn budget(&self) -> Budget {
+        Budget {
+            weight: self.weight.clone(),
+            approved: self.total.initial.clone(),
+            adjusted: self.total.budget.clone(),
+            spent: self.total.spent.clone(),
+            basic: None,
+            project: None,
+        }
+    }
+}
+
+/// 年度总体目标: what was planned and what was done, two text cells side by side.
+#[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(description = "年度总体目标：预期目标和实际完成情况两段文字")]
+pub struct OverallGoal {
+    #[serde(rename = "预期目标")]
+    #[schemars(description = "年初设定的总体目标")]
+    pub expected: Option<At<String>>,
+    #[serde(rename = "实际完成情况")]
+    #[schemars(description = "全年实际完成的情况")]
+    pub achieved: Option<At<String>>,
+}
+
+/// The indicators written under `指标:` as the one goal every form's scoring reads; its weight
+/// is theirs.
+pub fn goal(indicators: At<Vec<Level1>>) -> Goal {
+    let weight: Decimal = indicators
+        .value
+        .iter()
+        .flat_map(|l1| l1.groups.iter().flat_map(|l2| l2.indicators.iter()))
+        .map(|indicator| indicator.weight.value.0)
+        .sum();
+    let span = indicators.span;
+    Goal {
+        name: At::new(GOAL_NAME.to_string(), span),
+        weight: At::new(Amount(weight), span),
+        groups: indicators.value,
+    }
+}
+
+/// What the national tables call their indicators, in messages about the one goal.
+pub const GOAL_NAME: &str = "绩效指标";
