@@ -5,6 +5,8 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::Outcome;
+use crate::form::FormKind;
+use crate::form::national::document::{NationalDocument, national_document};
 use crate::located::At;
 use crate::model::{Amount, Report};
 use crate::score::two_decimals;
@@ -15,12 +17,16 @@ mod titles;
 
 #[derive(Clone, Debug, Serialize)]
 pub struct Document {
+    /// 表样: which template starts the document.
+    pub form: FormKind,
     pub unit: Unit,
     pub budget: BudgetFigures,
     pub card: Scorecard,
     pub goals: Vec<GoalBlock>,
     pub texts: Texts,
     pub sign_off: SignOff,
+    /// The national table (项目支出 and 部门整体支出 only).
+    pub national: Option<NationalDocument>,
 }
 
 /// The sign-off block under the annex table; a missing name or number prints a blank line.
@@ -124,6 +130,11 @@ pub fn document(outcome: &Outcome) -> Document {
     let report = &outcome.report;
     let card = scorecard(report, &outcome.scores, &outcome.facts);
     Document {
+        form: report.form,
+        national: report
+            .national
+            .as_ref()
+            .map(|national| national_document(report, national, &card)),
         unit: unit(report),
         budget: budget_figures(report),
         goals: goal_blocks(&card),
@@ -146,10 +157,13 @@ fn unit(report: &Report) -> Unit {
         submitted: report.submitted.value.to_zh(),
         report_title: report.report_title(),
         report_title_lines: titles::report_title_lines(&report.report_title()),
-        full_title: format!(
-            "{}年度{}部门整体绩效自评结果",
-            report.year.value, report.unit_name.value
-        ),
+        full_title: match &report.national {
+            Some(national) => crate::form::national::document::full_title(report, national),
+            None => format!(
+                "{}年度{}部门整体绩效自评结果",
+                report.year.value, report.unit_name.value
+            ),
+        },
         date: DateParts {
             year: report.submitted.value.year,
             month: report.submitted.value.month,

@@ -8,7 +8,7 @@ use minijinja::{AutoEscape, Environment, Error, ErrorKind, State, UndefinedBehav
 
 use crate::document::Document;
 use crate::limits::{Limits, Stage};
-use crate::templates::{MAIN_TEMPLATE, TemplateSet};
+use crate::templates::TemplateSet;
 use crate::typeset::FontRole;
 use crate::typst_escape::{escape_markup, string_literal};
 
@@ -43,7 +43,7 @@ pub fn render_within(
 ) -> Result<String, RenderError> {
     let env = environment(templates, limits.template_fuel);
     let template = env
-        .get_template(MAIN_TEMPLATE)
+        .get_template(document.form.main_template())
         .map_err(|e| describe(e, limits))?;
     let context = minijinja::context! {
         doc => Value::from(Serde(document)),

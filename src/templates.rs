@@ -5,9 +5,6 @@ use crate::limits::{Limits, MIB};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-/// The template that renders the whole document.
-pub const MAIN_TEMPLATE: &str = "report.typ.j2";
-
 /// The templates shipped in the binary, so that an installed `jixiao` works on its own.
 const BUILT_IN: &[(&str, &str)] = &[
     ("report.typ.j2", include_str!("../templates/report.typ.j2")),
@@ -17,6 +14,10 @@ const BUILT_IN: &[(&str, &str)] = &[
         include_str!("../templates/abridged.typ.j2"),
     ),
     ("annex.typ.j2", include_str!("../templates/annex.typ.j2")),
+    (
+        "national.typ.j2",
+        include_str!("../templates/national.typ.j2"),
+    ),
 ];
 
 /// Templates by name, and the plain files a document may read, by virtual path ("/logo.png").

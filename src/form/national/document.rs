@@ -1,1 +1,205 @@
-//! The national table as the templates read it.
+//! The national table as its template (national.typ.j2) prints it: header cells, the 项目资金
+//! block, the two goal texts, one row per indicator with its 说明, 总分 and 备注.
+
+use serde::Serialize;
+
+use super::National;
+use crate::document::{breakable, money};
+use crate::form::FormKind;
+use crate::located::At;
+use crate::model::{Amount, Report};
+use crate::scorecard::Scorecard;
+use crate::typst_escape::paragraphs;
+
+#[derive(Clone, Debug, Serialize)]
+pub struct NationalDocument {
+    /// 项目支出绩效自评表 or 部门整体支出绩效自评表.
+    pub title: &'static str,
+    /// （2022年度）
+    pub year_line: String,
+    /// The rows above the funds: (label, value) pairs, one or two to a row.
+    pub header: Vec<Vec<(String, String)>>,
+    /// 年度资金总额 and the three 其中 rows: name and money cells ("" where blank).
+    pub funds: Vec<FundLine>,
+    pub funds_weight: String,
+    pub rate: String,
+    pub funds_score: String,
+    pub expected: Vec<String>,
+    pub achieved: Vec<String>,
+    pub rows: Vec<IndicatorLine>,
+    pub total_weight: String,
+    pub total: String,
+    pub remarks: Vec<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct FundLine {
+    pub name: String,
+    pub initial: String,
+    pub budget: String,
+    pub spent: String,
+    /// Whether it is 年度资金总额 (the row with the weight, rate and score).
+    pub total: bool,
+}
+
+/// One indicator row. Rows with the same `level1_group` (`level2_group`) share a merged cell.
+#[derive(Clone, Debug, Serialize)]
+pub struct IndicatorLine {
+    pub level1_group: usize,
+    pub level2_group: usize,
+    /// 产出指标（50.00分）
+    pub level1: String,
+    pub level2: String,
+    pub name: String,
+    pub target: String,
+    pub actual: String,
+    pub weight: String,
+    pub score: String,
+    /// 偏差原因分析及改进措施: the indicator's 说明.
+    pub explanation: String,
+    /// Whether the row is surely shorter than a page, so that it moves to the next page whole
+    /// rather than leave a line or two behind.
+    pub whole: bool,
+}
+
+pub fn national_document(report: &Report, national: &National, card: &Scorecard) -> NationalDocument {
+    NationalDocument {
+        title: report.form.name(),
+        year_line: format!("（{}年度）", report.year.value),
+        header: header(report, national),
+        funds: fund_lines(national),
+        funds_weight: card.budget.weight.clone(),
+        rate: format!("{}%", card.budget.rate),
+        funds_score: card.budget.score.clone(),
+        expected: texts(&national.overall_goal.expected),
+        achieved: texts(&national.overall_goal.achieved),
+        rows: indicator_lines(report, card),
+        total_weight: card.total_weight.clone(),
+        total: card.total.clone(),
+        remarks: lines(&national.remarks),
+    }
+}
+
+/// The PDF's title: "2022年度社区居家养老服务项目项目支出绩效自评表".
+pub fn full_title(report: &Report, national: &National) -> String {
+    let subject = match (&national.project_name, report.form) {
+        (Some(project), FormKind::Project) => project.value.clone(),
+        _ => report.unit_name.value.clone(),
+    };
+    format!("{}年度{subject}{}", report.year.value, report.form.name())
+}
+
+fn header(report: &Report, national: &National) -> Vec<Vec<(String, String)>> {
+    let text = |value: &Option<At<String>>| value.as_ref().map(|v| v.value.clone());
+    let unit = report.unit_name.value.clone();
+    let mut rows = Vec::new();
+    match report.form {
+        FormKind::Project => {
+            rows.push(vec![(
+                "项目名称".to_string(),
+                text(&national.project_name).unwrap_or_default(),
+            )]);
+        }
+        _ => rows.push(vec![("部门（单位）名称".to_string(), unit.clone())]),
+    }
+    let department = text(&national.department);
+    let implementer = text(&national.implementer);
+    if report.form == FormKind::Project || department.is_some() || implementer.is_some() {
+        rows.push(vec![
+            ("主管部门".to_string(), department.unwrap_or_default()),
+            ("实施单位".to_string(), implementer.unwrap_or(unit)),
+        ]);
+    }
+    rows
+}
+
+fn fund_lines(national: &National) -> Vec<FundLine> {
+    let cell = |amount: Option<&At<Amount>>| amount.map(|a| money(a.value.0)).unwrap_or_default();
+    let total = &national.funds.total;
+    let mut lines = vec![FundLine {
+        name: "年度资金总额".to_string(),
+        initial: cell(total.initial.as_ref()),
+        budget: cell(Some(&total.budget)),
+        spent: cell(Some(&total.spent)),
+        total: true,
+    }];
+    lines.extend(national.funds.parts().into_iter().enumerate().map(|(i, (name, row))| FundLine {
+        name: if i == 0 { format!("其中：{name}") } else { name.to_string() },
+        initial: cell(row.and_then(|r| r.initial.as_ref())),
+        budget: cell(row.and_then(|r| r.budget.as_ref())),
+        spent: cell(row.and_then(|r| r.spent.as_ref())),
+        total: false,
+    }));
+    lines
+}
+
+fn indicator_lines(report: &Report, card: &Scorecard) -> Vec<IndicatorLine> {
+    let weights = level1_weights(card);
+    let mut lines = Vec::new();
+    let (mut level1_group, mut level2_group) = (0, 0);
+    let mut last: Option<(&str, &str)> = None;
+    let indicators = report.goals.iter().flat_map(|goal| goal.rows());
+    let cards = card.goals.iter().flat_map(|goal| &goal.indicators);
+    for ((level1, level2, indicator), scored) in indicators.zip(cards) {
+        let same1 = last.is_some_and(|(l1, _)| l1 == level1.value);
+        let same2 = same1 && last.is_some_and(|(_, l2)| l2 == level2.value);
+        if !same1 {
+            level1_group += 1;
+        }
+        if !same2 {
+            level2_group += 1;
+        }
+        last = Some((&level1.value, &level2.value));
+        let weight = weights
+            .iter()
+            .find(|(name, _)| *name == level1.value)
+            .map_or_else(String::new, |(_, weight)| format!("（{weight}分）"));
+        let explanation = indicator
+            .explanation
+            .as_ref()
+            .map(|e| e.value.trim().to_string())
+            .unwrap_or_default();
+        let chars = |text: &str| text.chars().count();
+        let whole = chars(&scored.name) <= 120
+            && chars(&scored.target) <= 40
+            && chars(&scored.actual) <= 40
+            && chars(&explanation) <= 200;
+        lines.push(IndicatorLine {
+            whole,
+            level1_group,
+            level2_group,
+            level1: format!("{}{weight}", level1.value),
+            level2: level2.value.clone(),
+            name: breakable(&scored.name),
+            target: breakable(&scored.target),
+            actual: breakable(&scored.actual),
+            weight: scored.weight.clone(),
+            score: scored.score.clone(),
+            explanation: breakable(&explanation),
+        });
+    }
+    lines
+}
+
+/// The weight of each 一级指标 as the summary has it (a row per 一级 in the national tables).
+fn level1_weights(card: &Scorecard) -> Vec<(String, String)> {
+    card.summary
+        .iter()
+        .skip(1)
+        .map(|row| (row.label.clone(), row.weight.clone()))
+        .collect()
+}
+
+/// 备注 line by line: its notes are numbered lines, not paragraphs of prose.
+fn lines(text: &Option<At<String>>) -> Vec<String> {
+    let text = text.as_ref().map_or("", |t| t.value.as_str());
+    text.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .flat_map(|line| paragraphs(line))
+        .collect()
+}
+
+fn texts(text: &Option<At<String>>) -> Vec<String> {
+    text.as_ref().map(|t| paragraphs(&t.value)).unwrap_or_default()
+}
