@@ -513,7 +513,15 @@ fn budget_row(budget: &BudgetChange) -> Vec<String> {
 }
 
 fn goal_row(goal: &GoalChange) -> Vec<String> {
+    let name = goal
+        .new
+        .as_ref()
+        .or(goal.old.as_ref())
+        .map(|side| side.name.as_str());
+    // The national tables' one goal is their indicators, not a numbered 年度目标.
+    let national = name == Some(crate::form::national::GOAL_NAME);
     let label = match goal.status {
+        _ if national => crate::form::national::GOAL_NAME.to_string(),
         GoalStatus::Added => format!("年度目标{}（新增）", goal.number),
         GoalStatus::Removed => format!("年度目标{}（删除）", goal.number),
         GoalStatus::Changed => format!("年度目标{}", goal.number),

@@ -173,10 +173,12 @@ fn report_files(path: &Path) -> Result<ReportFiles, LoadError> {
     Ok(files)
 }
 
-/// Hidden files (`.目标1.yaml.swp`, macOS's `._目标1.yaml`, `.git/`) and the backups and locks
-/// editors leave beside a file: never part of a report, not worth a warning.
+/// Hidden files (`.目标1.yaml.swp`, macOS's `._目标1.yaml`, `.git/`), the backups and locks
+/// editors leave beside a file, and the schema `jixiao new` writes for editors: never part of
+/// a report, not worth a warning.
 pub fn is_hidden_or_editor_file(name: &str) -> bool {
-    name.starts_with('.')
+    name == crate::scaffold::SCHEMA_NAME
+        || name.starts_with('.')
         || name.starts_with("~$")
         || name.ends_with('~')
         || (name.starts_with('#') && name.ends_with('#'))

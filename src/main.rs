@@ -305,7 +305,7 @@ fn evaluate_version(arg: &OsStr) -> Result<jixiao::Evaluated, ExitCode> {
 
 /// Writes a new report folder: next year's from `--from`, or the example.
 fn new(args: &NewArgs) -> ExitCode {
-    match jixiao::scaffold::new_report(&args.dir, args.from.as_deref(), args.year) {
+    match jixiao::scaffold::new_report(&args.dir, args.from.as_deref(), args.year, args.form) {
         Ok(created) => {
             println!("{created}");
             ExitCode::SUCCESS

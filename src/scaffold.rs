@@ -7,6 +7,7 @@ mod next_year;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::form::FormKind;
 use crate::output::write_atomically;
 
 /// One file of the new report: its name inside the folder and its YAML text.
@@ -21,6 +22,7 @@ pub struct NewFile {
 pub struct Plan {
     pub files: Vec<NewFile>,
     pub year: u16,
+    pub form: FormKind,
     pub goals: usize,
     pub indicators: usize,
 }
@@ -64,6 +66,7 @@ pub struct Created {
     pub dir: PathBuf,
     pub from: Option<PathBuf>,
     pub year: u16,
+    pub form: FormKind,
     pub files: usize,
     pub goals: usize,
     pub indicators: usize,
@@ -72,9 +75,15 @@ pub struct Created {
 impl fmt::Display for Created {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let dir = self.dir.display();
+        let goals = match self.form {
+            FormKind::Department => format!("{} 个年度目标，", self.goals),
+            _ => String::new(),
+        };
         let counts = format!(
-            "{} 个 YAML 文件（另附编辑器用的 {SCHEMA_NAME}），{} 个年度目标，{} 项指标",
-            self.files, self.goals, self.indicators
+            "{}，{} 个 YAML 文件（另附编辑器用的 {SCHEMA_NAME}），{goals}{} 项指标",
+            self.form.name(),
+            self.files,
+            self.indicators
         );
         match &self.from {
             Some(from) => write!(
@@ -95,12 +104,18 @@ impl fmt::Display for Created {
 }
 
 /// Writes a new report into `dir`, which must not exist or be empty: next year's sources from
-/// the report at `from`, or the example. `year` overrides the year of the new report.
-pub fn new_report(dir: &Path, from: Option<&Path>, year: Option<u16>) -> Result<Created, NewError> {
+/// the report at `from` (in its form), or the example of `form`. `year` overrides the year of
+/// the new report.
+pub fn new_report(
+    dir: &Path,
+    from: Option<&Path>,
+    year: Option<u16>,
+    form: FormKind,
+) -> Result<Created, NewError> {
     let existed = ensure_usable(dir)?;
     let plan = match from {
         Some(src) => next_year::plan(src, year)?,
-        None => example::plan(year.unwrap_or_else(last_year)),
+        None => example::plan(year.unwrap_or_else(last_year), form),
     };
     let files = with_schema(&plan.files)?;
     write_folder(dir, existed, &files)?;
@@ -108,6 +123,7 @@ pub fn new_report(dir: &Path, from: Option<&Path>, year: Option<u16>) -> Result<
         dir: dir.to_path_buf(),
         from: from.map(Path::to_path_buf),
         year: plan.year,
+        form: plan.form,
         files: plan.files.len(),
         goals: plan.goals,
         indicators: plan.indicators,

@@ -7,7 +7,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 use jixiao::limits::{Exceeded, Limits, MIB};
 use std::time::Duration;
 
-use super::zh::{SUBCOMMAND_NAMES, year_in_range};
+use super::zh::{SUBCOMMAND_NAMES, form_name, year_in_range};
+use jixiao::form::FormKind;
 
 #[derive(Parser)]
 #[command(
@@ -163,6 +164,9 @@ pub struct NewArgs {
     /// 新报告的年度，1000 到 9998（默认：上年度报告的年度 + 1；示例报告为去年）
     #[arg(long, value_parser = year_in_range, value_name = "年度")]
     pub year: Option<u16>,
+    /// 示例报告的表样：部门整体绩效自评表、项目支出绩效自评表或部门整体支出绩效自评表（带 --from 时沿用上年报告的表样）
+    #[arg(long, value_parser = form_name, value_name = "表样", default_value = "部门整体绩效自评表", conflicts_with = "from")]
+    pub form: FormKind,
 }
 
 #[derive(Clone, Copy, ValueEnum)]

@@ -3,6 +3,7 @@
 
 use clap::builder::PossibleValue;
 use clap::{Arg, ArgAction, Command, CommandFactory};
+use jixiao::form::FormKind;
 
 use super::args::Cli;
 
@@ -118,6 +119,14 @@ fn localise_usage(mut command: Command) -> Command {
     command
         .override_usage(usage)
         .mut_subcommands(localise_usage)
+}
+
+/// `--form`: one of the forms, by its name.
+pub fn form_name(text: &str) -> Result<FormKind, String> {
+    FormKind::from_name(text).ok_or_else(|| {
+        let names: Vec<&str> = FormKind::ALL.iter().map(|form| form.name()).collect();
+        format!("表样只能是{}，而不是「{text}」", names.join("、"))
+    })
 }
 
 /// `--year`: a year the report can be for, said in Chinese when it is not one.

@@ -37,6 +37,7 @@ pub fn plan(src: &Path, year: Option<u16>) -> Result<Plan, NewError> {
     Ok(Plan {
         files,
         year,
+        form: report.form,
         goals: report.goals.len(),
         indicators: report.indicators().count(),
     })
@@ -385,7 +386,9 @@ impl Next<'_> {
         let report = self.report;
         match section {
             Section::Key(TopKey::UnitName) => {
-                yaml.comment(0, &self.origin_note());
+                if report.national.is_none() {
+                    yaml.comment(0, &self.origin_note());
+                }
                 yaml.text(0, TopKey::UnitName.key(), &report.unit_name.value);
             }
             Section::Key(TopKey::ShortName) => {
@@ -414,7 +417,10 @@ impl Next<'_> {
             Section::Key(TopKey::Abridged) => texts(yaml, TopKey::Abridged.key(), ABRIDGED_SLOTS),
             Section::Key(TopKey::Annex) => self.annex(yaml),
             Section::Key(TopKey::Goals) => {}
-            Section::Key(TopKey::Form) => yaml.text(0, TopKey::Form.key(), report.form.name()),
+            Section::Key(TopKey::Form) => {
+                yaml.comment(0, &self.origin_note());
+                yaml.text(0, TopKey::Form.key(), report.form.name());
+            }
             Section::Key(
                 key @ (TopKey::ProjectName
                 | TopKey::Department

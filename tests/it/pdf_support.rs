@@ -104,3 +104,61 @@ pub fn edit(file: &Path, from: &str, to: &str) {
     );
     std::fs::write(file, text.replacen(from, to, 1)).expect("write");
 }
+
+/// One word of `pdftotext -bbox`: its page (1-based) and box in points, y downwards.
+#[derive(Debug, Clone)]
+pub struct Word {
+    pub page: usize,
+    pub x0: f64,
+    pub y0: f64,
+    pub x1: f64,
+    pub y1: f64,
+    pub text: String,
+}
+
+/// A page's size in points.
+pub struct Page {
+    pub width: f64,
+    pub height: f64,
+}
+
+fn attribute(tag: &str, name: &str) -> f64 {
+    let start = tag
+        .find(&format!("{name}=\""))
+        .unwrap_or_else(|| panic!("{name} in {tag}"))
+        + name.len()
+        + 2;
+    let end = start + tag[start..].find('"').expect("closing quote");
+    tag[start..end].parse().expect("a number")
+}
+
+/// Pages and words of `pdftotext -bbox`.
+pub fn words_of(pdf: &Path) -> (Vec<Page>, Vec<Word>) {
+    let output = tool(
+        "pdftotext",
+        &["-bbox", pdf.to_str().expect("utf-8 path"), "-"],
+    );
+    let html = String::from_utf8_lossy(&output.stdout).into_owned();
+    let mut pages = Vec::new();
+    let mut words = Vec::new();
+    for line in html.lines().map(str::trim) {
+        if line.starts_with("<page ") {
+            pages.push(Page {
+                width: attribute(line, "width"),
+                height: attribute(line, "height"),
+            });
+        } else if line.starts_with("<word ") {
+            let text_start = line.find('>').expect("tag end") + 1;
+            let text_end = line.rfind("</word>").expect("word end");
+            words.push(Word {
+                page: pages.len(),
+                x0: attribute(line, "xMin"),
+                y0: attribute(line, "yMin"),
+                x1: attribute(line, "xMax"),
+                y1: attribute(line, "yMax"),
+                text: line[text_start..text_end].to_string(),
+            });
+        }
+    }
+    (pages, words)
+}

@@ -62,7 +62,11 @@ pub struct IndicatorLine {
     pub whole: bool,
 }
 
-pub fn national_document(report: &Report, national: &National, card: &Scorecard) -> NationalDocument {
+pub fn national_document(
+    report: &Report,
+    national: &National,
+    card: &Scorecard,
+) -> NationalDocument {
     NationalDocument {
         title: report.form.name(),
         year_line: format!("（{}年度）", report.year.value),
@@ -123,13 +127,24 @@ fn fund_lines(national: &National) -> Vec<FundLine> {
         spent: cell(Some(&total.spent)),
         total: true,
     }];
-    lines.extend(national.funds.parts().into_iter().enumerate().map(|(i, (name, row))| FundLine {
-        name: if i == 0 { format!("其中：{name}") } else { name.to_string() },
-        initial: cell(row.and_then(|r| r.initial.as_ref())),
-        budget: cell(row.and_then(|r| r.budget.as_ref())),
-        spent: cell(row.and_then(|r| r.spent.as_ref())),
-        total: false,
-    }));
+    lines.extend(
+        national
+            .funds
+            .parts()
+            .into_iter()
+            .enumerate()
+            .map(|(i, (name, row))| FundLine {
+                name: if i == 0 {
+                    format!("其中：{name}")
+                } else {
+                    name.to_string()
+                },
+                initial: cell(row.and_then(|r| r.initial.as_ref())),
+                budget: cell(row.and_then(|r| r.budget.as_ref())),
+                spent: cell(row.and_then(|r| r.spent.as_ref())),
+                total: false,
+            }),
+    );
     lines
 }
 
@@ -201,5 +216,7 @@ fn lines(text: &Option<At<String>>) -> Vec<String> {
 }
 
 fn texts(text: &Option<At<String>>) -> Vec<String> {
-    text.as_ref().map(|t| paragraphs(&t.value)).unwrap_or_default()
+    text.as_ref()
+        .map(|t| paragraphs(&t.value))
+        .unwrap_or_default()
 }
