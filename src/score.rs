@@ -89,7 +89,7 @@ impl Rule {
             Rule::LowerLinear => "反向指标（线性扣减法）：不超过目标得满分，否则按超出比例扣分",
             Rule::ZeroTarget => "零目标：实际为 0 得满分，否则不得分",
             Rule::Qualitative => "定性指标：按达成档次得分",
-            Rule::NoData => "无法取得数据：不得分",
+            Rule::NoData => "没有数据（无法取得或未填写）：不得分",
         }
     }
 }

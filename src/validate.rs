@@ -401,6 +401,9 @@ const CHINESE_DIGITS: &str = "零一二两三四五六七八九十百千万";
 /// has no comparator; a 数量指标 whose target has no number and no comparator.
 fn check_indicator_forms(goal: &Goal, diagnostics: &mut Diagnostics) {
     for (level1, level2, indicator) in goal.rows() {
+        if indicator.target.trim().is_empty() {
+            continue;
+        }
         let target = parse_value(&indicator.target);
         if let Value::Quantity(quantity) = &target {
             check_lower_name(indicator, quantity, diagnostics);

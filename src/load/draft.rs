@@ -90,7 +90,9 @@ impl Draft {
                 diagnostics.push(other_forms_key(*key, *span, form, self.form.is_some()));
             }
         }
-        for key in form.required() {
+        // Keys of another form mean the form is not the one meant: what it lacks is no news.
+        let mixed = diagnostics.0.len() > before;
+        for key in form.required().iter().filter(|_| !mixed) {
             let goals_numbered = *key == TopKey::Goals && !self.numbered_goals.is_empty();
             if !self.has(*key) && !goals_numbered {
                 diagnostics.push(missing(*key, form).at(anchor));

@@ -226,7 +226,7 @@ fn a_hand_score_differing_from_the_rule_needs_a_reason() {
         &evaluated,
         Error,
         ("hand_score.yaml", 39, 17),
-        "指标「无法取得却给分」的手工得分与规则不符：按规则（无法取得数据：不得分）应得 0.00 分，手工得分为 0.60 分，但没有写得分说明",
+        "指标「无法取得却给分」的手工得分与规则不符：按规则（没有数据（无法取得或未填写）：不得分）应得 0.00 分，手工得分为 0.60 分，但没有写得分说明",
     );
     // A hand score equal to the rule's says nothing.
     assert_no_message(&evaluated, "「与规则相同」");

@@ -16,6 +16,7 @@ mod diff;
 mod editor;
 mod escape;
 mod fonts_cmd;
+mod forms_checks;
 mod forms_national;
 mod fuzz_check;
 mod hostile_input;
