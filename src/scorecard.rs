@@ -304,9 +304,15 @@ impl FundsCard {
             "全年预算数".into(),
             "全年执行数".into(),
         ]];
-        rows.extend(self.rows.iter().map(|row| {
+        rows.extend(self.rows.iter().enumerate().map(|(i, row)| {
+            // As the table prints it: the first part row says it is part of the total.
+            let name = if i == 1 {
+                format!("其中：{}", row.name)
+            } else {
+                row.name.to_string()
+            };
             vec![
-                row.name.to_string(),
+                name,
                 blank(&row.initial),
                 blank(&row.budget),
                 blank(&row.spent),

@@ -402,3 +402,51 @@ fn a_revision_outside_a_repository_exits_2() {
         stderr(&output)
     );
 }
+
+#[test]
+fn a_project_table_diff_names_its_indicators_and_funds() {
+    let dir = temp_dir();
+    let old = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/2022-xiangmu");
+    let new = dir.path().join("xiangmu");
+    std::fs::create_dir(&new).unwrap();
+    for entry in std::fs::read_dir(&old).unwrap().flatten() {
+        std::fs::copy(entry.path(), new.join(entry.file_name())).unwrap();
+    }
+    edit(&new, "指标.yaml", "实际完成值: 587人", "实际完成值: 610人");
+    edit(
+        &new,
+        "单位.yaml",
+        "全年执行数: 168.95",
+        "全年执行数: 170.95",
+    );
+    edit(
+        &new,
+        "单位.yaml",
+        "全年执行数: 142.95",
+        "全年执行数: 144.95",
+    );
+
+    let text = succeeded(&diff(&old, &new, false));
+    assert!(text.starts_with("总分：96.65 → 96.92（+0.27）"), "{text}");
+    let scores = section(&text, "得分的变化：");
+    assert!(
+        scores.contains(&"预算执行 10.00 9.80 9.92 +0.12".to_string()),
+        "{scores:?}"
+    );
+    assert!(
+        scores.contains(&"绩效指标 90.00 86.85 87.00 +0.15".to_string()),
+        "{scores:?}"
+    );
+    assert!(text.contains("执行率：98.00% → 99.16%"), "{text}");
+    let changed = section(&text, "变化的绩效指标：");
+    assert!(
+        changed
+            .iter()
+            .any(|l| l.contains("助餐服务覆盖老人") && l.contains("587人") && l.contains("610人")),
+        "{changed:?}"
+    );
+
+    let json = json_of(&diff(&old, &new, true));
+    assert_eq!(json["total"]["new"], "96.92");
+    assert_eq!(json["budget"]["rate"]["new"], "99.16");
+}

@@ -17,6 +17,7 @@ mod editor;
 mod escape;
 mod fonts_cmd;
 mod forms_checks;
+mod forms_cli;
 mod forms_national;
 mod fuzz_check;
 mod hostile_input;

@@ -259,3 +259,29 @@ fn an_output_beside_the_sources_never_triggers_a_rebuild() {
     assert_eq!(watching.builds(), 1, "{}", watching.stderr.lock().unwrap());
     watching.end_with("-INT");
 }
+
+#[test]
+fn a_project_table_is_rebuilt_after_an_edit() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("xiangmu");
+    std::fs::create_dir(&report).unwrap();
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/2022-xiangmu");
+    for entry in std::fs::read_dir(sample).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, report.join(path.file_name().unwrap())).unwrap();
+    }
+    let pdf = dir.path().join("watched.pdf");
+    let mut watching = Watching::start(&[report.to_str().unwrap(), "-o", pdf.to_str().unwrap()]);
+    watching.wait_for_builds(1, "the first build");
+    assert!(squeezed(&pdf_text(&pdf)).contains("总分100.0096.65"));
+
+    // 助餐服务覆盖老人 587 → 610 of ≥600: met, 6.85 → 7.00.
+    edit(
+        &report.join("指标.yaml"),
+        "实际完成值: 587人",
+        "实际完成值: 610人",
+    );
+    watching.wait_for_builds(2, "the rebuild after an edit");
+    assert!(squeezed(&pdf_text(&pdf)).contains("总分100.0096.80"));
+    watching.end_with("-INT");
+}
