@@ -1,41 +1,33 @@
-//! jixiao: the YAML sources of a 部门整体绩效自评结果 → validated, scored, typeset PDF.
+//! jixiao: the YAML sources of a 部门整体绩效自评结果 (or a national 项目支出 / 部门整体支出
+//! 绩效自评表) → validated, scored, typeset PDF.
 //!
-//! The data flows one way: [`load`] reads the sources into the typed [`model`], [`validate`]
-//! checks what is written, [`score`] applies the official rules, [`review`] checks the scores,
-//! [`facts`] derives what the report states about its numbers, [`document`] prepares it for the
+//! The data flows one way, a folder per stage: [`source`] reads the sources into the typed
+//! [`model`], [`check`] checks what is written, [`scoring`] applies the official rules and
+//! derives what the report states about its numbers, [`document`] prepares it for the
 //! templates, [`render`] writes Typst source through them and [`typeset`] compiles the PDF.
-//! [`build`] runs the whole way.
+//! [`form`] holds what differs between the forms (`表样`); [`workflow`] the commands around the
+//! pipeline ([`build`] runs the whole way). The modules of every stage are also named at the
+//! crate root (`jixiao::load`, `jixiao::score`, …).
 
-pub mod build;
-pub mod compare;
+pub mod check;
 pub mod diagnostic;
 pub mod document;
-pub mod facts;
 pub mod form;
-pub mod glyphs;
-pub mod limits;
-pub mod load;
-pub mod located;
 pub mod model;
-pub mod output;
 pub mod render;
-pub mod review;
-pub mod revision;
-pub mod rule_set;
-pub mod scaffold;
 pub mod schema;
-pub mod score;
-pub mod scorecard;
-pub mod taxonomy;
-pub mod templates;
+pub mod scoring;
+pub mod source;
 pub mod typeset;
-pub mod typst_escape;
-pub mod validate;
-pub mod value;
-pub mod watch;
-pub(crate) mod yaml_error;
-pub(crate) mod yaml_lint;
-pub mod yaml_text;
+pub mod workflow;
+
+pub use check::{glyphs, review, validate};
+pub use model::{taxonomy, value};
+pub use render::{templates, typst_escape};
+pub use scoring::{facts, rule_set, score, scorecard};
+pub use source::{load, located};
+pub(crate) use source::{yaml_error, yaml_lint};
+pub use workflow::{build, compare, limits, output, revision, scaffold, watch, yaml_text};
 
 use std::path::Path;
 

@@ -1,5 +1,8 @@
 //! The report as typed data: what the YAML sources say, with where they say it.
 
+pub mod taxonomy;
+pub mod value;
+
 use std::fmt;
 use std::str::FromStr;
 

@@ -13,6 +13,8 @@ use crate::typeset::FontRole;
 use crate::typst_escape::{escape_markup, string_literal};
 
 mod source_map;
+pub mod templates;
+pub mod typst_escape;
 pub use source_map::places as template_places;
 
 const TYPST_ESCAPE: &str = "typst";

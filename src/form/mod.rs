@@ -7,6 +7,7 @@
 //! - 项目支出绩效自评表 and 部门整体支出绩效自评表: the national layout of 财预〔2020〕10号, one table
 //!   ([`national`]).
 
+pub mod department;
 pub mod national;
 
 use schemars::JsonSchema;
@@ -67,7 +68,7 @@ impl FormKind {
 
     /// Whether a report of this form may have the top-level key `key`.
     pub fn allows(self, key: TopKey) -> bool {
-        !key_forms(key).is_some_and(|forms| !forms.contains(&self))
+        key_forms(key).is_none_or(|forms| forms.contains(&self))
     }
 
     /// The top-level keys a report of this form must have.

@@ -211,7 +211,7 @@ fn lines(text: &Option<At<String>>) -> Vec<String> {
     text.lines()
         .map(str::trim)
         .filter(|line| !line.is_empty())
-        .flat_map(|line| paragraphs(line))
+        .flat_map(paragraphs)
         .collect()
 }
 

@@ -7,16 +7,19 @@ use std::path::{Path, PathBuf};
 
 /// The templates shipped in the binary, so that an installed `jixiao` works on its own.
 const BUILT_IN: &[(&str, &str)] = &[
-    ("report.typ.j2", include_str!("../templates/report.typ.j2")),
-    ("style.typ.j2", include_str!("../templates/style.typ.j2")),
+    (
+        "report.typ.j2",
+        include_str!("../../templates/report.typ.j2"),
+    ),
+    ("style.typ.j2", include_str!("../../templates/style.typ.j2")),
     (
         "abridged.typ.j2",
-        include_str!("../templates/abridged.typ.j2"),
+        include_str!("../../templates/abridged.typ.j2"),
     ),
-    ("annex.typ.j2", include_str!("../templates/annex.typ.j2")),
+    ("annex.typ.j2", include_str!("../../templates/annex.typ.j2")),
     (
         "national.typ.j2",
-        include_str!("../templates/national.typ.j2"),
+        include_str!("../../templates/national.typ.j2"),
     ),
 ];
 

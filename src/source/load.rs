@@ -302,7 +302,7 @@ enum Entry {
     ProjectName(At<String>),
     Department(At<String>),
     Implementer(At<String>),
-    Funds(Funds),
+    Funds(Box<Funds>),
     OverallGoal(OverallGoal),
     Indicators(At<Vec<Level1>>),
     Remarks(At<String>),
@@ -462,7 +462,7 @@ fn next_entry<'de, A: MapAccess<'de>>(
         TopKey::ProjectName => Entry::ProjectName(map.next_value()?),
         TopKey::Department => Entry::Department(map.next_value()?),
         TopKey::Implementer => Entry::Implementer(map.next_value()?),
-        TopKey::Funds => Entry::Funds(map.next_value()?),
+        TopKey::Funds => Entry::Funds(Box::new(map.next_value()?)),
         TopKey::OverallGoal => Entry::OverallGoal(map.next_value()?),
         TopKey::Indicators => {
             let tree: At<IndicatorTree> = map.next_value()?;

@@ -66,7 +66,7 @@ impl Draft {
             Entry::ProjectName(v) => self.project_name = Some(v),
             Entry::Department(v) => self.department = Some(v),
             Entry::Implementer(v) => self.implementer = Some(v),
-            Entry::Funds(v) => self.funds = Some(v),
+            Entry::Funds(v) => self.funds = Some(*v),
             Entry::OverallGoal(v) => self.overall_goal = Some(v),
             Entry::Indicators(v) => self.indicators = Some(v),
             Entry::Remarks(v) => self.remarks = Some(v),

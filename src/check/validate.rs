@@ -23,11 +23,7 @@ pub fn validate(report: &Report) -> Diagnostics {
     let mut diagnostics = Diagnostics::default();
     check_settings(report, &mut diagnostics);
     match &report.national {
-        None => {
-            check_budget(report, &mut diagnostics);
-            check_total_weight(report, &mut diagnostics);
-            check_texts(report, &mut diagnostics);
-        }
+        None => crate::form::department::check::check(report, &mut diagnostics),
         Some(national) => {
             check_budget_weight(report, &mut diagnostics);
             crate::form::national::check::check(report, national, &mut diagnostics);
@@ -56,7 +52,7 @@ pub fn check_goal_alone(goal: &Goal) -> Diagnostics {
     diagnostics
 }
 
-fn negative(what: &str, amount: &At<Amount>) -> Option<Diagnostic> {
+pub(crate) fn negative(what: &str, amount: &At<Amount>) -> Option<Diagnostic> {
     (amount.value.0 < Decimal::ZERO).then(|| {
         Diagnostic::error(format!("{what}不能为负数（写的是 {}）", amount.value.0))
             .at(amount.span)
@@ -80,7 +76,7 @@ fn beyond_cents(what: &str, amount: &At<Amount>) -> Option<Diagnostic> {
 }
 
 /// A weight is not negative and has at most two decimals.
-fn check_weight(what: &str, weight: &At<Amount>, diagnostics: &mut Diagnostics) {
+pub(crate) fn check_weight(what: &str, weight: &At<Amount>, diagnostics: &mut Diagnostics) {
     diagnostics.extend(negative(what, weight));
     diagnostics.extend(beyond_cents(what, weight));
 }
@@ -130,67 +126,8 @@ fn check_band_ranges(settings: &Settings, diagnostics: &mut Diagnostics) {
     }
 }
 
-fn check_budget(report: &Report, diagnostics: &mut Diagnostics) {
-    let budget = &report.budget;
-    check_weight("预算的分值", &budget.weight, diagnostics);
-    diagnostics.extend(negative("执行数", &budget.spent));
-    for amount in [&budget.approved, &budget.basic, &budget.project]
-        .into_iter()
-        .flatten()
-    {
-        diagnostics.extend(negative("预算金额", amount));
-    }
-    if budget.adjusted.value.0 <= Decimal::ZERO {
-        diagnostics.push(
-            Diagnostic::error("调整后预算数必须大于 0，执行率 = 执行数 ÷ 调整后预算数")
-                .at(budget.adjusted.span)
-                .help("填写调整后的部门预算支出（万元）"),
-        );
-    }
-    check_overspent(report, diagnostics);
-    check_budget_weight(report, diagnostics);
-    if let (Some(basic), Some(project)) = (&budget.basic, &budget.project) {
-        let sum = basic.value.0 + project.value.0;
-        if sum != budget.spent.value.0 {
-            diagnostics.push(
-                Diagnostic::error(format!(
-                    "基本支出 {} + 项目支出 {} = {}，与执行数 {} 不符",
-                    basic.value.0, project.value.0, sum, budget.spent.value.0
-                ))
-                .at(budget.spent.span)
-                .related(basic.span, "基本支出")
-                .related(project.span, "项目支出")
-                .help("核对决算：基本支出与项目支出之和应等于部门整体执行数"),
-            );
-        }
-    }
-}
-
-/// Spending above the adjusted budget: the rate is capped at 100 %, but a reviewer asks why.
-fn check_overspent(report: &Report, diagnostics: &mut Diagnostics) {
-    let budget = &report.budget;
-    let (adjusted, spent) = (budget.adjusted.value.0, budget.spent.value.0);
-    if adjusted <= Decimal::ZERO || spent <= adjusted {
-        return;
-    }
-    let rate = spent
-        .checked_div(adjusted)
-        .and_then(|r| r.checked_mul(Decimal::ONE_HUNDRED))
-        .map_or_else(|| "很大".to_string(), |r| format!("{}%", two_decimals(r)));
-    diagnostics.push(
-        Diagnostic::warning(format!(
-            "执行数 {} 超过调整后预算数 {}（执行率 {rate}），预算执行按 100% 计分",
-            two_decimals(spent),
-            two_decimals(adjusted)
-        ))
-        .at(budget.spent.span)
-        .related(budget.adjusted.span, "调整后预算数")
-        .help("核对决算数与调整后预算数；确有超支，请在「本年存在的问题及原因」中说明"),
-    );
-}
-
 /// The weight of 预算执行 the rule set expects (20 in 湖北 and 安徽, 10 in the national tables).
-fn check_budget_weight(report: &Report, diagnostics: &mut Diagnostics) {
+pub(crate) fn check_budget_weight(report: &Report, diagnostics: &mut Diagnostics) {
     let rules = ScoringRules::of(&report.settings);
     let weight = &report.budget.weight;
     if weight.value.0 == rules.budget_weight {
@@ -209,31 +146,6 @@ fn check_budget_weight(report: &Report, diagnostics: &mut Diagnostics) {
             weight.value.0.normalize()
         )),
     );
-}
-
-/// 预算执行 and all goals weigh 100 together.
-fn check_total_weight(report: &Report, diagnostics: &mut Diagnostics) {
-    let goals: Decimal = report.goals.iter().map(|g| g.weight.value.0).sum();
-    let total = report.budget.weight.value.0 + goals;
-    if total != Decimal::ONE_HUNDRED {
-        // Exact, not rounded: a total of 100.001 rounds to 100.00 and would read as right.
-        let exact = |value: Decimal| match value.normalize() {
-            precise if precise.scale() > 2 => precise.to_string(),
-            _ => two_decimals(value),
-        };
-        let mut diagnostic = Diagnostic::error(format!(
-            "预算执行的分值 {} 与各年度目标的分值 {} 合计为 {}，应为 100",
-            exact(report.budget.weight.value.0),
-            exact(goals),
-            exact(total)
-        ))
-        .at(report.budget.weight.span)
-        .help("调整预算执行或年度目标的分值，使合计为 100");
-        for (number, goal) in (1..).zip(&report.goals) {
-            diagnostic = diagnostic.related(goal.weight.span, format!("年度目标{number}的分值"));
-        }
-        diagnostics.push(diagnostic);
-    }
 }
 
 fn check_goal_weight(goal: &Goal, diagnostics: &mut Diagnostics) {
@@ -506,48 +418,6 @@ fn at_satisfaction_groups(
         .fold(diagnostic.at(first.name.span), |diagnostic, other| {
             diagnostic.related(other.name.span, "满意度指标")
         })
-}
-
-fn check_texts(report: &Report, diagnostics: &mut Diagnostics) {
-    let slots = [
-        ("摘要", "自评得分概述", &report.abridged.overview),
-        (
-            "摘要",
-            "上年度结果应用情况",
-            &report.abridged.last_year_results,
-        ),
-        ("摘要", "本年存在的问题及原因", &report.abridged.problems),
-        ("摘要", "下一步拟改进措施", &report.abridged.next_steps),
-        (
-            "摘要",
-            "拟与预算安排相结合情况",
-            &report.abridged.budget_link,
-        ),
-        (
-            "自评表",
-            "偏差大或目标未完成原因分析",
-            &report.annex.deviation_analysis,
-        ),
-        (
-            "自评表",
-            "改进措施及结果应用方案",
-            &report.annex.improvement_plan,
-        ),
-    ];
-    for (section, slot, text) in slots {
-        let empty = text.as_ref().is_none_or(|t| t.value.trim().is_empty());
-        if empty {
-            diagnostics.push(
-                Diagnostic::warning(format!("「{section}」的「{slot}」还没有填写"))
-                    .at_opt(
-                        text.as_ref()
-                            .map(|t| t.span)
-                            .or(Some(report.unit_name.span)),
-                    )
-                    .help(format!("在「{section}:」下填写「{slot}: |」及其段落")),
-            );
-        }
-    }
 }
 
 /// Each 一级指标 must be one we know, each 二级指标 must belong to its 一级指标; a variant name

@@ -1,0 +1,7 @@
+//! Stage 1, reading the sources: YAML files → the typed [`crate::model::Report`], every value
+//! with its place, every mistake as a located message in Chinese.
+
+pub mod load;
+pub mod located;
+pub(crate) mod yaml_error;
+pub(crate) mod yaml_lint;
