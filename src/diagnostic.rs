@@ -8,8 +8,8 @@ use unicode_width::UnicodeWidthStr;
 /// Index of a file in [`SourceFiles`].
 pub type FileId = usize;
 
-/// Where a value sits in a source file.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// Where a value sits in a source file (the default: nowhere, for values made by the program).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Span {
     pub file: FileId,
     /// 1-based line and column, as an editor shows them.

@@ -23,6 +23,8 @@ fn main() -> ExitCode {
         Command::Watch(args) => watch(&args),
         Command::New(args) => new(&args),
         Command::Diff { old, new, format } => diff(&old, &new, format),
+        Command::Export { src, output } => export(&src, output),
+        Command::Import { file, output } => import(&file, &output),
         Command::Fonts { dir } => cli::fonts(&dir),
         Command::Completions { shell } => cli::completions(shell),
         Command::Help { command } => cli::help(command.as_deref()),
@@ -76,6 +78,52 @@ fn score(src: &Path, format: Format) -> ExitCode {
     };
     let card = jixiao::scorecard::scorecard(&outcome.report, &outcome.scores, &outcome.facts);
     print_as(format, &card.to_text(), &card)
+}
+
+fn export(src: &Path, output: Option<PathBuf>) -> ExitCode {
+    let output = output.unwrap_or_else(|| default_output(src).with_extension("xlsx"));
+    let protected = jixiao::output::Protected {
+        src: src.to_path_buf(),
+        templates: None,
+    };
+    if let Err(error) = jixiao::output::check_outputs(&[&output], &protected) {
+        eprintln!("错误: {error}");
+        return ExitCode::from(EXIT_USAGE);
+    }
+    let evaluated = match evaluate(src) {
+        Ok(evaluated) => evaluated,
+        Err(code) => return code,
+    };
+    let bytes = match jixiao::workflow::excel::export::workbook(&evaluated) {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            eprintln!("错误: {error}");
+            return ExitCode::from(EXIT_REPORT_ERRORS);
+        }
+    };
+    if let Err(error) = jixiao::output::write_outputs(&[(&output, &bytes)], &protected) {
+        eprintln!("错误: {error}");
+        return ExitCode::from(EXIT_USAGE);
+    }
+    println!(
+        "已导出 {}：自评表、指标明细、检查结果三张工作表。",
+        output.display()
+    );
+    ExitCode::SUCCESS
+}
+
+fn import(file: &Path, dir: &Path) -> ExitCode {
+    match jixiao::workflow::excel::import::import(file, dir) {
+        Ok(imported) => {
+            eprint!("{}", imported.notes());
+            println!("{imported}");
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("错误: {error}");
+            ExitCode::from(error.exit_code())
+        }
+    }
 }
 
 fn schema() -> ExitCode {

@@ -4,6 +4,7 @@
 
 pub mod build;
 pub mod compare;
+pub mod excel;
 pub mod limits;
 pub mod output;
 pub mod revision;

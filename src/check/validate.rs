@@ -230,6 +230,16 @@ fn check_indicator(indicator: &Indicator, diagnostics: &mut Diagnostics) {
     check_values(indicator, diagnostics);
 }
 
+/// Whether a qualitative indicator must say which band it reached: its actual differs from its
+/// target in words and says no band itself.
+pub fn needs_band(indicator: &Indicator, target: &Value, actual: &Value) -> bool {
+    match (target, actual) {
+        (Value::Quantity(_), Value::Quantity(_)) | (_, Value::NoData) => false,
+        (Value::Deadline(_) | Value::Moment(_), Value::Moment(_) | Value::Deadline(_)) => false,
+        (_, actual) => crate::score::band_reached(indicator, target, actual).is_none(),
+    }
+}
+
 /// The target and actual value: filled in, comparable, a band where they differ in words.
 fn check_values(indicator: &Indicator, diagnostics: &mut Diagnostics) {
     if indicator.target.trim().is_empty() {
@@ -284,10 +294,8 @@ fn check_values(indicator: &Indicator, diagnostics: &mut Diagnostics) {
                 );
             }
         }
-        (_, Value::NoData) => {}
-        (Value::Deadline(_) | Value::Moment(_), Value::Moment(_) | Value::Deadline(_)) => {}
-        (_, actual) => {
-            if crate::score::band_reached(indicator, &target, actual).is_none() {
+        _ => {
+            if needs_band(indicator, &target, &actual) {
                 diagnostics.push(
                     Diagnostic::error(format!(
                         "定性指标「{}」的实际完成值与目标值不同，需要写明完成档次",

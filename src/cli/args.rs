@@ -82,6 +82,28 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text, value_name = "格式")]
         format: Format,
     },
+    /// 导出 Excel 工作簿：自评表（与官方表格同样的行、合并单元格和边框）、指标明细、检查结果
+    #[command(after_help = "示例：
+  jixiao export data/2022-baoxie                写出 2022-baoxie.xlsx（当前文件夹）
+  jixiao export data/2022-baoxie -o 自评表.xlsx")]
+    Export {
+        /// 报告的 YAML 文件，或存放 YAML 文件的文件夹
+        src: PathBuf,
+        /// 工作簿的输出路径（默认：当前文件夹中的「报告文件夹名.xlsx」）
+        #[arg(short, long, value_name = "FILE.xlsx")]
+        output: Option<PathBuf>,
+    },
+    /// 由单位已有的 Excel 自评表（.xlsx 或 .xls）生成 YAML 源文件
+    #[command(after_help = "示例：
+  jixiao import 自评表.xlsx -o 2022-单位          写出 YAML 源文件到新文件夹「2022-单位」
+  jixiao check 2022-单位                         再校验导入的结果")]
+    Import {
+        /// 自评表工作簿（部门整体绩效自评表，或全国格式的项目支出、部门整体支出绩效自评表）
+        file: PathBuf,
+        /// 写出 YAML 文件的文件夹（须不存在或为空）
+        #[arg(short, long, value_name = "DIR")]
+        output: PathBuf,
+    },
     /// 把内置的字体及其许可证写到一个文件夹（供 typst compile --font-path 使用）
     #[command(after_help = "示例：
   jixiao fonts 字体                            写出字体和许可证到文件夹「字体」

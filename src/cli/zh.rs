@@ -8,7 +8,7 @@ use jixiao::form::FormKind;
 use super::args::Cli;
 
 /// The subcommands `jixiao help` knows; `cli_help` tests that it knows every one.
-pub const SUBCOMMAND_NAMES: [&str; 10] = [
+pub const SUBCOMMAND_NAMES: [&str; 12] = [
     "check",
     "score",
     "build",
@@ -16,6 +16,8 @@ pub const SUBCOMMAND_NAMES: [&str; 10] = [
     "watch",
     "new",
     "diff",
+    "export",
+    "import",
     "fonts",
     "completions",
     "help",

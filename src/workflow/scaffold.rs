@@ -135,7 +135,7 @@ pub const SCHEMA_NAME: &str = "jixiao.schema.json";
 
 /// The YAML files, each starting with the line that points editors to the schema, and the
 /// schema itself: a copy in the folder, so that it works wherever the folder is moved.
-fn with_schema(files: &[NewFile]) -> Result<Vec<NewFile>, NewError> {
+pub(crate) fn with_schema(files: &[NewFile]) -> Result<Vec<NewFile>, NewError> {
     let schema = crate::schema::schema_json()
         .map_err(|error| NewError::Usage(format!("无法生成 JSON Schema：{error}")))?;
     let mut with = Vec::with_capacity(files.len() + 1);
@@ -154,7 +154,7 @@ fn with_schema(files: &[NewFile]) -> Result<Vec<NewFile>, NewError> {
 }
 
 /// Whether `dir` already exists (as an empty folder); an error when it cannot be written into.
-fn ensure_usable(dir: &Path) -> Result<bool, NewError> {
+pub(crate) fn ensure_usable(dir: &Path) -> Result<bool, NewError> {
     let shown = dir.display();
     let metadata = match std::fs::metadata(dir) {
         Ok(metadata) => metadata,
@@ -178,7 +178,7 @@ fn ensure_usable(dir: &Path) -> Result<bool, NewError> {
 
 /// Creates `dir` unless it `existed` and writes every file atomically; on failure removes what
 /// it wrote (and the folder it created).
-fn write_folder(dir: &Path, existed: bool, files: &[NewFile]) -> Result<(), NewError> {
+pub(crate) fn write_folder(dir: &Path, existed: bool, files: &[NewFile]) -> Result<(), NewError> {
     if !existed {
         std::fs::create_dir_all(dir).map_err(|error| {
             NewError::Usage(format!("无法创建文件夹「{}」：{error}", dir.display()))

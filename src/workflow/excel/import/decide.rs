@@ -1,0 +1,252 @@
+//! What import must decide, and says it did: values the workbook lacks (a 分值 column, the
+//! 年度, the 提交时间), and for each indicator whether its 得分 is the rule's or the evaluator's
+//! (then imported as `得分` with an `得分说明` naming its cell), and which band a qualitative
+//! indicator reached.
+
+use rust_decimal::Decimal;
+
+use super::table::{Row, Table};
+use crate::diagnostic::Span;
+use crate::located::At;
+use crate::model::{Amount, Band, Indicator, RuleSetName, Settings, Text};
+use crate::rule_set::ScoringRules;
+use crate::score::{score_indicator, two_decimals};
+use crate::validate::needs_band;
+use crate::value::parse_value;
+
+/// Per indicator (goal by goal, in order): what to write beyond the workbook's own cells.
+#[derive(Debug, Default)]
+pub struct Decided {
+    pub rows: Vec<Vec<Extra>>,
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct Extra {
+    pub band: Option<Band>,
+    pub score: Option<Decimal>,
+    pub score_reason: Option<String>,
+}
+
+/// Fills what the workbook does not say, with a note for each.
+pub fn fill_gaps(table: &mut Table, sheet: &str) {
+    if table.unit_name.is_none() {
+        table.unit_name = Some("（工作簿中没有单位名称）".to_string());
+        table.notes.push(format!(
+            "{sheet}：没有找到「单位名称」，写了占位文字，请改为单位的全称"
+        ));
+    }
+    if table.year.is_none() {
+        let year = table
+            .filled_on
+            .as_deref()
+            .and_then(|date| date.get(..4)?.parse::<u16>().ok())
+            .map(|year| year - 1)
+            .unwrap_or(2000);
+        table.year = Some(year);
+        table.notes.push(format!(
+            "{sheet}：标题中没有「某某年度」，年度按 {year} 写入，请核对"
+        ));
+    }
+    if !table.has_weights {
+        assume_weights(table, sheet);
+    }
+    if table.form.is_national() && table.funds_weight.is_none() {
+        table.funds_weight = Some(Decimal::TEN);
+        table
+            .notes
+            .push(format!("{sheet}：资金的分值没有写，按全国模板的 10 分写入"));
+    }
+    if !table.form.is_national() && table.budget.weight.is_none() {
+        table.budget.weight = Some(Decimal::from(20));
+        table.notes.push(format!(
+            "{sheet}：预算执行的分值没有写（如「预算执行情况（20分）」），按湖北的 20 分写入"
+        ));
+    }
+}
+
+/// No 分值 column: each goal's (or 一级指标's) weight shared equally by its indicators.
+fn assume_weights(table: &mut Table, sheet: &str) {
+    let national = table.form.is_national();
+    let funds = table.funds_weight.unwrap_or(Decimal::TEN);
+    for goal in &mut table.goals {
+        let count = goal.indicators.len();
+        if count == 0 {
+            continue;
+        }
+        if national {
+            let level1s: Vec<String> = unique(goal.indicators.iter().map(|r| r.level1.clone()));
+            let labelled = goal.indicators.iter().all(|r| r.level1_weight.is_some());
+            if labelled {
+                for level1 in level1s {
+                    let rows: Vec<&mut Row> = goal
+                        .indicators
+                        .iter_mut()
+                        .filter(|r| r.level1 == level1)
+                        .collect();
+                    let total = rows[0].level1_weight.unwrap_or_default();
+                    share(rows, total);
+                }
+            } else {
+                share(
+                    goal.indicators.iter_mut().collect(),
+                    Decimal::ONE_HUNDRED - funds,
+                );
+            }
+        } else {
+            let total = goal.weight.unwrap_or_default();
+            share(goal.indicators.iter_mut().collect(), total);
+        }
+    }
+    table.notes.push(format!(
+        "{sheet}：表中没有「分值」一列，每项指标的分值按{}平均分配（最后一项补足尾差），请按实际核对",
+        if national { "一级指标的分值（未标分值时按 100 减资金分值）" } else { "年度目标的分值" }
+    ));
+}
+
+fn unique(names: impl Iterator<Item = String>) -> Vec<String> {
+    let mut seen: Vec<String> = Vec::new();
+    for name in names {
+        if !seen.contains(&name) {
+            seen.push(name);
+        }
+    }
+    seen
+}
+
+/// `total` in equal two-decimal shares; the last takes what rounding leaves.
+fn share(mut rows: Vec<&mut Row>, total: Decimal) {
+    let count = Decimal::from(rows.len());
+    if rows.is_empty() {
+        return;
+    }
+    let each = (total / count).round_dp_with_strategy(2, rust_decimal::RoundingStrategy::ToZero);
+    let last = rows.len() - 1;
+    for (i, row) in rows.iter_mut().enumerate() {
+        row.weight = Some(if i == last {
+            total - each * Decimal::from(last)
+        } else {
+            each
+        });
+    }
+}
+
+/// The rule set the imported report will be scored by.
+fn rules(table: &Table) -> ScoringRules {
+    let settings = Settings {
+        rule_set: table
+            .form
+            .is_national()
+            .then(|| At::new(RuleSetName::National, Span::default())),
+        ..Settings::default()
+    };
+    ScoringRules::of(&settings)
+}
+
+/// The model's indicator for a row, to score it by the rule.
+pub fn indicator(row: &Row, extra: &Extra) -> Indicator {
+    let at = |value| At::new(value, Span::default());
+    Indicator {
+        name: at(row.name.clone()),
+        target: At::new(Text(row.target.clone()), Span::default()),
+        actual: row
+            .actual
+            .clone()
+            .map(|a| At::new(Text(a), Span::default())),
+        weight: At::new(Amount(row.weight.unwrap_or_default()), Span::default()),
+        score: extra.score.map(|s| At::new(Amount(s), Span::default())),
+        score_reason: None,
+        band: extra.band.map(|b| At::new(b, Span::default())),
+        explanation: None,
+        direction: None,
+    }
+}
+
+/// For every row: its band when the rule needs one, and its 得分 when it is not the rule's.
+pub fn scores(table: &Table) -> Decided {
+    let rules = rules(table);
+    let mut decided = Decided::default();
+    for goal in &table.goals {
+        let rows = goal
+            .indicators
+            .iter()
+            .map(|row| decide_row(row, &rules, &mut decided.notes))
+            .collect();
+        decided.rows.push(rows);
+    }
+    decided
+}
+
+fn decide_row(row: &Row, rules: &ScoringRules, notes: &mut Vec<String>) -> Extra {
+    let weight = row.weight.unwrap_or_default();
+    let mut extra = Extra::default();
+    let plain = indicator(row, &extra);
+    let target = parse_value(&row.target);
+    if let Some(actual) = row.actual.as_deref().map(parse_value)
+        && needs_band(&plain, &target, &actual)
+    {
+        let band = band_of(row.score, weight, rules);
+        extra.band = Some(band);
+        if band != Band::Reached && row.score.is_none() {
+            extra.score = Some(Decimal::ZERO);
+            notes.push(format!(
+                "{}：定性指标「{}」的实际完成值与目标值不同、得分为空，按「未达成」0 分写入，请核对",
+                row.score_at, row.name
+            ));
+        }
+    }
+    let rule_score = score_indicator(
+        &indicator(
+            row,
+            &Extra {
+                score: None,
+                ..extra.clone()
+            },
+        ),
+        rules,
+    )
+    .rule_score;
+    let below_reached = extra.band.is_some_and(|band| band != Band::Reached);
+    match row.score {
+        // A band below 达成 is scored inside the band by the evaluator: its score is needed.
+        Some(score) if below_reached => extra.score = Some(score),
+        Some(score) if score != rule_score => {
+            extra.score = Some(score);
+            extra.score_reason = Some(row.score_reason.clone().unwrap_or_else(|| {
+                format!(
+                    "取自工作簿 {} 的得分；按规则应得 {} 分",
+                    row.score_at,
+                    two_decimals(rule_score)
+                )
+            }));
+        }
+        Some(_) => extra.score = None,
+        None if rule_score < weight && extra.score.is_none() => notes.push(format!(
+            "{}：「{}」的得分为空，按规则计为 {} 分",
+            row.score_at,
+            row.name,
+            two_decimals(rule_score)
+        )),
+        None => {}
+    }
+    extra
+}
+
+/// The band a workbook score lies in (the rule set's bands); a blank one did not reach its
+/// target.
+fn band_of(score: Option<Decimal>, weight: Decimal, rules: &ScoringRules) -> Band {
+    let Some(score) = score else {
+        return Band::Missed;
+    };
+    if weight <= Decimal::ZERO {
+        return Band::Reached;
+    }
+    let percent = score / weight * Decimal::ONE_HUNDRED;
+    if percent >= rules.bands.reached_low {
+        Band::Reached
+    } else if percent >= rules.bands.partly_low {
+        Band::Partly
+    } else {
+        Band::Missed
+    }
+}

@@ -1,0 +1,581 @@
+//! Finding the parts of a 自评表 in a worksheet: the header cells above the indicator table, the
+//! budget or funds block, the goal texts, the indicator rows (一级 and 二级 merged down, the goal
+//! label merged over its block), 总分, the texts and the sign-off below.
+
+use rust_decimal::Decimal;
+
+use super::grid::{Grid, squeeze};
+use crate::form::FormKind;
+
+/// What the worksheet says, before it is written as YAML.
+#[derive(Debug, Default)]
+pub struct Table {
+    pub form: FormKind,
+    pub unit_name: Option<String>,
+    pub project_name: Option<String>,
+    pub department: Option<String>,
+    pub implementer: Option<String>,
+    pub year: Option<u16>,
+    pub budget: Budget,
+    pub funds: Vec<(String, [Option<Decimal>; 3])>,
+    pub funds_weight: Option<Decimal>,
+    pub expected: Option<String>,
+    pub achieved: Option<String>,
+    pub goals: Vec<Goal>,
+    pub deviation: Option<String>,
+    pub improvement: Option<String>,
+    pub remarks: Option<String>,
+    pub filled_by: Option<String>,
+    pub phone: Option<String>,
+    pub head: Option<String>,
+    pub filled_on: Option<String>,
+    /// Whether the workbook has a 分值 column.
+    pub has_weights: bool,
+    /// What import assumed or left out, each with its cell.
+    pub notes: Vec<String>,
+}
+
+/// 预算 of the 部门整体绩效自评表.
+#[derive(Debug, Default)]
+pub struct Budget {
+    pub weight: Option<Decimal>,
+    pub adjusted: Option<Decimal>,
+    pub spent: Option<Decimal>,
+    pub basic: Option<Decimal>,
+    pub project: Option<Decimal>,
+}
+
+#[derive(Debug, Default)]
+pub struct Goal {
+    pub number: usize,
+    pub name: String,
+    pub weight: Option<Decimal>,
+    pub indicators: Vec<Row>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Row {
+    pub level1: String,
+    /// The weight printed in the 一级 cell ("产出指标（50分）"), if any.
+    pub level1_weight: Option<Decimal>,
+    pub level2: String,
+    pub name: String,
+    pub target: String,
+    pub actual: Option<String>,
+    pub weight: Option<Decimal>,
+    pub score: Option<Decimal>,
+    pub explanation: Option<String>,
+    /// The reason for a hand score, when the workbook's 指标明细 sheet gives it.
+    pub score_reason: Option<String>,
+    /// Where the row's 得分 is (`Sheet1!H17`).
+    pub score_at: String,
+}
+
+/// The indicator table's columns.
+#[derive(Debug, Default)]
+struct Columns {
+    goal: Option<u32>,
+    level1: u32,
+    level2: u32,
+    level3: u32,
+    target: Option<u32>,
+    actual: Option<u32>,
+    weight: Option<u32>,
+    score: Option<u32>,
+    explanation: Option<u32>,
+}
+
+pub fn read_table(grid: &Grid) -> Option<Table> {
+    let (header, columns) = indicator_header(grid)?;
+    let mut table = Table {
+        form: form_of(grid, header),
+        has_weights: columns.weight.is_some(),
+        ..Table::default()
+    };
+    header_cells(grid, header, &mut table);
+    if table.form.is_national() {
+        funds(grid, header, &mut table);
+        goal_texts(grid, header, &mut table);
+    } else {
+        budget(grid, header, &mut table);
+    }
+    let end = indicator_rows(grid, header, &columns, &mut table);
+    texts_below(grid, end, &mut table);
+    Some(table)
+}
+
+/// The row holding 一级指标, 二级指标 and 三级指标, and its columns.
+fn indicator_header(grid: &Grid) -> Option<(u32, Columns)> {
+    for row in 0..grid.rows().min(60) {
+        let labels: Vec<(u32, String)> = (0..grid.columns())
+            .filter(|column| grid.origin(row, *column) == (row, *column))
+            .map(|column| (column, squeeze(grid.text(row, column))))
+            .filter(|(_, text)| !text.is_empty())
+            .collect();
+        let find =
+            |test: &dyn Fn(&str) -> bool| labels.iter().find(|(_, t)| test(t)).map(|(c, _)| *c);
+        let (Some(level1), Some(level2), Some(level3)) = (
+            find(&|t| t.starts_with("一级指标")),
+            find(&|t| t.starts_with("二级指标")),
+            find(&|t| t.starts_with("三级指标")),
+        ) else {
+            continue;
+        };
+        for (column, _) in &labels {
+            grid.use_cell(row, *column);
+        }
+        let columns = Columns {
+            goal: find(&|t| t.starts_with("年度目标") || t == "目标"),
+            level1,
+            level2,
+            level3,
+            target: find(&|t| t.contains("目标值") || t.contains("指标值")),
+            actual: find(&|t| t.contains("实际完成") || t.starts_with("实际值")),
+            weight: find(&|t| t.starts_with("分值") || t.starts_with("权重") || t == "指标分值"),
+            score: find(&|t| t.starts_with("得分") || t == "自评得分"),
+            explanation: find(&|t| {
+                t.contains("偏差原因") || t.contains("未完成原因") || t == "说明"
+            }),
+        };
+        return Some((row, columns));
+    }
+    None
+}
+
+fn form_of(grid: &Grid, header: u32) -> FormKind {
+    let above = |needle: &str| {
+        grid.find(|text| text.contains(needle))
+            .is_some_and(|(row, _)| row < header)
+    };
+    if above("项目支出绩效自评表") || above("项目名称") {
+        FormKind::Project
+    } else if above("部门整体支出绩效自评表") || above("年度资金总额") {
+        FormKind::DepartmentSpending
+    } else {
+        FormKind::Department
+    }
+}
+
+/// The value right of the label at (row, column): the next non-empty cell after its region.
+fn value_right(grid: &Grid, row: u32, column: u32) -> Option<(u32, u32, String)> {
+    let mut next = grid.region_end(row, column).1 + 1;
+    while next < grid.columns() {
+        let (top, left) = grid.origin(row, next);
+        let text = grid.text(top, left);
+        if !text.trim().is_empty() {
+            return Some((top, left, text.trim().to_string()));
+        }
+        next = grid.region_end(row, next).1 + 1;
+    }
+    None
+}
+
+/// 单位名称, 项目名称, 主管部门, 实施单位 and the 年度 of the title, above the indicator table.
+fn header_cells(grid: &Grid, header: u32, table: &mut Table) {
+    for row in 0..header {
+        for column in 0..grid.columns() {
+            if grid.origin(row, column) != (row, column) {
+                continue;
+            }
+            let label = squeeze(grid.text(row, column));
+            if table.year.is_none()
+                && let Some(year) = year_in(&label)
+            {
+                table.year = Some(year);
+                grid.use_cell(row, column);
+            }
+            let slot = match label.trim_end_matches(['：', ':']) {
+                "单位名称" | "部门（单位）名称" | "部门(单位)名称" | "部门名称" | "单位" => {
+                    &mut table.unit_name
+                }
+                "项目名称" => &mut table.project_name,
+                "主管部门" | "主管部门及代码" => &mut table.department,
+                "实施单位" => &mut table.implementer,
+                _ => continue,
+            };
+            grid.use_cell(row, column);
+            if let Some((r, c, value)) = value_right(grid, row, column) {
+                grid.use_cell(r, c);
+                *slot = Some(value);
+            }
+        }
+    }
+    if table.unit_name.is_none() {
+        table.unit_name = table.implementer.clone();
+    }
+}
+
+/// "2022年度" anywhere in a title: the year evaluated.
+fn year_in(text: &str) -> Option<u16> {
+    let at = text.find("年度")?;
+    let digits: String = text[..at]
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    let year: String = digits.chars().rev().collect();
+    (year.len() == 4).then(|| year.parse().ok()).flatten()
+}
+
+/// "（11分）", "(11分)", "：（11.5分）" at the end of a label: the weight.
+pub fn weight_in(label: &str) -> Option<Decimal> {
+    let text = squeeze(label);
+    let end = text.rfind('分')?;
+    let before = &text[..end];
+    let start = before.rfind(['（', '('])?;
+    let open = before[start..].chars().next()?.len_utf8();
+    before[start + open..].parse().ok()
+}
+
+/// The label without its weight: "产出指标（50分）" → 产出指标.
+fn without_weight(label: &str) -> String {
+    let text = label.trim();
+    match (text.rfind(['（', '(']), weight_in(text)) {
+        (Some(start), Some(_)) => text[..start]
+            .trim_end_matches([':', '：'])
+            .trim()
+            .to_string(),
+        _ => text.to_string(),
+    }
+}
+
+/// 部门整体绩效自评表: 基本支出总额, 项目支出总额, and the row under 预算数（A） and 执行数（B）.
+fn budget(grid: &Grid, header: u32, table: &mut Table) {
+    for row in 0..header {
+        for column in 0..grid.columns() {
+            if grid.origin(row, column) != (row, column) {
+                continue;
+            }
+            let label = squeeze(grid.text(row, column));
+            if label.starts_with("预算执行") {
+                table.budget.weight = weight_in(&label);
+                grid.use_cell(row, column);
+            }
+            let slot = if label.starts_with("基本支出") {
+                &mut table.budget.basic
+            } else if label.starts_with("项目支出") {
+                &mut table.budget.project
+            } else {
+                continue;
+            };
+            grid.use_cell(row, column);
+            if let Some((r, c, _)) = value_right(grid, row, column) {
+                grid.use_cell(r, c);
+                *slot = grid.at(r, c).and_then(|cell| cell.number);
+            }
+            if label.starts_with("预算数") || label.starts_with("执行数") {
+                grid.use_cell(row, column);
+            }
+        }
+        let columns: Vec<(u32, String)> = (0..grid.columns())
+            .map(|column| (column, squeeze(grid.text(row, column))))
+            .collect();
+        let adjusted = columns
+            .iter()
+            .find(|(_, t)| t.starts_with("预算数"))
+            .map(|(c, _)| *c);
+        let spent = columns
+            .iter()
+            .find(|(_, t)| t.starts_with("执行数"))
+            .map(|(c, _)| *c);
+        if let (Some(adjusted), Some(spent)) = (adjusted, spent) {
+            for (column, text) in &columns {
+                if text.starts_with("预算数")
+                    || text.starts_with("执行数")
+                    || text.starts_with("执行率")
+                    || text.starts_with("得分")
+                {
+                    grid.use_cell(row, *column);
+                }
+            }
+            let below = row + 1;
+            let number = |column: u32| grid.at(below, column).and_then(|cell| cell.number);
+            table.budget.adjusted = number(adjusted);
+            table.budget.spent = number(spent);
+            for column in 0..grid.columns() {
+                grid.use_cell(below, column);
+            }
+        }
+    }
+}
+
+/// The national tables' funds block: the row with 年初预算数, 全年预算数, 全年执行数 and the rows
+/// named 年度资金总额 and its 其中 rows below it.
+fn funds(grid: &Grid, header: u32, table: &mut Table) {
+    let Some((row, _)) = grid.find(|t| t.starts_with("全年预算数")) else {
+        return;
+    };
+    if row >= header {
+        return;
+    }
+    let column_of = |needle: &str| {
+        (0..grid.columns()).find(|c| squeeze(grid.text(row, *c)).starts_with(needle))
+    };
+    let cells = [
+        column_of("年初预算数"),
+        column_of("全年预算数"),
+        column_of("全年执行数"),
+    ];
+    let weight = column_of("分值");
+    for column in 0..grid.columns() {
+        grid.use_cell(row, column);
+    }
+    for below in row + 1..header {
+        let name = (0..grid.columns())
+            .map(|c| squeeze(grid.text(below, c)))
+            .find(|t| {
+                t.contains("资金总额")
+                    || t.contains("财政拨款")
+                    || t.contains("结转")
+                    || t.contains("其他资金")
+            });
+        let Some(name) = name else { continue };
+        let name = if name.contains("资金总额") {
+            "年度资金总额"
+        } else if name.contains("财政拨款") {
+            "本年财政拨款"
+        } else if name.contains("结转") {
+            "上年结转资金"
+        } else {
+            "其他资金"
+        };
+        let values = cells.map(|column| {
+            column
+                .and_then(|c| grid.at(below, c))
+                .and_then(|cell| cell.number)
+        });
+        if name == "年度资金总额" {
+            table.funds_weight = weight
+                .and_then(|c| grid.at(below, c))
+                .and_then(|cell| cell.number);
+        }
+        for column in 0..grid.columns() {
+            let (r, c) = grid.origin(below, column);
+            if r == below || grid.text(r, c).contains("资金") {
+                grid.use_cell(r, c);
+            }
+        }
+        table.funds.push((name.to_string(), values));
+    }
+}
+
+/// 年度总体目标: the texts under 预期目标 and 实际完成情况.
+fn goal_texts(grid: &Grid, header: u32, table: &mut Table) {
+    let Some((row, expected)) = grid.find(|t| t == "预期目标") else {
+        return;
+    };
+    let achieved =
+        (0..grid.columns()).find(|c| squeeze(grid.text(row, *c)).starts_with("实际完成情况"));
+    grid.use_cell(row, expected);
+    if let Some((label_row, label_column)) = grid.find(|t| t == "年度总体目标") {
+        grid.use_cell(label_row, label_column);
+    }
+    let below = grid.region_end(row, expected).0 + 1;
+    if below >= header {
+        return;
+    }
+    let text = |column: u32| {
+        grid.use_cell(below, column);
+        Some(grid.text(below, column).to_string()).filter(|t| !t.trim().is_empty())
+    };
+    table.expected = text(expected);
+    if let Some(achieved) = achieved {
+        grid.use_cell(row, achieved);
+        table.achieved = text(achieved);
+    }
+}
+
+/// The rows of the indicator table, until 总分 (or 合计); the row after the table.
+fn indicator_rows(grid: &Grid, header: u32, columns: &Columns, table: &mut Table) -> u32 {
+    let mut row = grid.region_end(header, columns.level3).0 + 1;
+    let mut goal_origin = None;
+    while row < grid.rows() {
+        let first = (0..grid.columns())
+            .map(|c| squeeze(grid.text(row, c)))
+            .find(|t| !t.is_empty())
+            .unwrap_or_default();
+        if first.starts_with("总分") || first.starts_with("合计") {
+            for column in 0..grid.columns() {
+                grid.use_cell(row, column);
+            }
+            return row + 1;
+        }
+        if table.form == FormKind::Department
+            && let Some(goal_column) = columns.goal
+        {
+            let origin = grid.origin(row, goal_column);
+            if Some(origin) != goal_origin && !grid.text(origin.0, origin.1).trim().is_empty() {
+                goal_origin = Some(origin);
+                start_goal(grid, origin, table);
+            }
+        } else if table.goals.is_empty() {
+            table.goals.push(Goal {
+                number: 1,
+                ..Goal::default()
+            });
+        }
+        read_row(grid, row, columns, table);
+        row += 1;
+    }
+    row
+}
+
+/// A goal label cell ("年度目标1（11分）") starts a goal.
+fn start_goal(grid: &Grid, (row, column): (u32, u32), table: &mut Table) {
+    let label = grid.text(row, column).to_string();
+    grid.use_cell(row, column);
+    table.goals.push(Goal {
+        number: table.goals.len() + 1,
+        weight: weight_in(&label),
+        ..Goal::default()
+    });
+}
+
+/// One row of the table: a goal's name row (one cell over the indicator columns), a "/" row
+/// that does not apply, or an indicator.
+fn read_row(grid: &Grid, row: u32, columns: &Columns, table: &mut Table) {
+    let Some(goal) = table.goals.last_mut() else {
+        return;
+    };
+    let level1_origin = grid.origin(row, columns.level1);
+    let spans_row = grid.origin(row, columns.level3) == level1_origin;
+    if spans_row {
+        let name = grid
+            .text(level1_origin.0, level1_origin.1)
+            .trim()
+            .to_string();
+        grid.use_cell(level1_origin.0, level1_origin.1);
+        if goal.name.is_empty() {
+            goal.name = name;
+        }
+        return;
+    }
+    let name = grid.text(row, columns.level3).trim().to_string();
+    let text = |column: Option<u32>| {
+        column
+            .map(|c| grid.text(row, c).trim().to_string())
+            .unwrap_or_default()
+    };
+    let target = text(columns.target);
+    if name.is_empty() && target.is_empty() {
+        return;
+    }
+    for column in [
+        Some(columns.level1),
+        Some(columns.level2),
+        Some(columns.level3),
+        columns.target,
+        columns.actual,
+        columns.weight,
+        columns.score,
+        columns.explanation,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        grid.use_cell(row, column);
+    }
+    if name == "/" || name == "／" {
+        table.notes.push(format!(
+            "{}：这一行的三级指标是「/」（不适用），没有导入",
+            grid.name(row, columns.level3)
+        ));
+        return;
+    }
+    let number = |column: Option<u32>| {
+        column
+            .and_then(|c| grid.at(row, c))
+            .and_then(|cell| cell.number)
+    };
+    let level1_label = grid.text(level1_origin.0, level1_origin.1).to_string();
+    let actual = text(columns.actual);
+    let explanation = text(columns.explanation);
+    goal.indicators.push(Row {
+        level1: without_weight(&level1_label),
+        level1_weight: weight_in(&level1_label),
+        level2: grid.text(row, columns.level2).trim().to_string(),
+        name,
+        target,
+        actual: (!actual.is_empty()).then_some(actual),
+        weight: number(columns.weight),
+        score: number(columns.score),
+        explanation: (!explanation.is_empty() && explanation != "/").then_some(explanation),
+        score_reason: None,
+        score_at: columns
+            .score
+            .map_or_else(String::new, |c| grid.name(row, c)),
+    });
+}
+
+/// Below the table: the two long texts of Annex 1, 备注, and the sign-off.
+fn texts_below(grid: &Grid, from: u32, table: &mut Table) {
+    for row in from..grid.rows() {
+        for column in 0..grid.columns() {
+            if grid.origin(row, column) != (row, column) {
+                continue;
+            }
+            let raw = grid.text(row, column).to_string();
+            let label = squeeze(&raw);
+            let slot = if label.starts_with("偏差大或目标未完成原因分析") {
+                Some(&mut table.deviation)
+            } else if label.starts_with("改进措施及结果应用方案") {
+                Some(&mut table.improvement)
+            } else if label == "备注" || label == "注" {
+                Some(&mut table.remarks)
+            } else {
+                None
+            };
+            if let Some(slot) = slot {
+                grid.use_cell(row, column);
+                if let Some((r, c, value)) = value_right(grid, row, column) {
+                    grid.use_cell(r, c);
+                    *slot = Some(value);
+                }
+                continue;
+            }
+            if let Some(rest) = raw
+                .trim()
+                .strip_prefix("备注：")
+                .or_else(|| raw.trim().strip_prefix("注："))
+            {
+                grid.use_cell(row, column);
+                table.remarks = Some(rest.trim().to_string());
+                continue;
+            }
+            if sign_off(&raw, table) {
+                grid.use_cell(row, column);
+            }
+        }
+    }
+}
+
+/// 填报人：…　联系电话：…　填报日期：…　单位负责人（签字）：… in one cell or several.
+fn sign_off(text: &str, table: &mut Table) -> bool {
+    let mut found = false;
+    for (label, slot) in [
+        ("填报人", &mut table.filled_by),
+        ("联系电话", &mut table.phone),
+        ("填报日期", &mut table.filled_on),
+        ("单位负责人", &mut table.head),
+    ] {
+        let Some(at) = text.find(label) else { continue };
+        found = true;
+        let rest = &text[at + label.len()..];
+        let rest = rest
+            .trim_start_matches(['（', '签', '字', '）', '(', ')'])
+            .trim_start_matches(['：', ':']);
+        let value: String = rest
+            .chars()
+            .take_while(|c| !matches!(c, '　' | '\t' | '\n'))
+            .collect::<String>()
+            .split("  ")
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_string();
+        if !value.is_empty() && !value.chars().all(|c| c == '_') {
+            *slot = Some(value);
+        }
+    }
+    found
+}
