@@ -15,6 +15,7 @@ mod cli_help;
 mod diff;
 mod editor;
 mod escape;
+mod excel;
 mod fonts_cmd;
 mod forms_checks;
 mod forms_cli;

@@ -147,6 +147,11 @@ fn form_of(grid: &Grid, header: u32) -> FormKind {
         grid.find(|text| text.contains(needle))
             .is_some_and(|(row, _)| row < header)
     };
+    if let Some((row, column)) = grid.find(|text| text.ends_with("绩效自评表"))
+        && row < header
+    {
+        grid.use_cell(row, column);
+    }
     if above("项目支出绩效自评表") || above("项目名称") {
         FormKind::Project
     } else if above("部门整体支出绩效自评表") || above("年度资金总额") {
@@ -549,6 +554,19 @@ fn texts_below(grid: &Grid, from: u32, table: &mut Table) {
     }
 }
 
+/// `2023年6月10日`, `2023/6/10`, `2023.6.10` → `2023-06-10`.
+fn iso_date(text: &str) -> Option<String> {
+    let parts: Vec<u32> = text
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|part| !part.is_empty())
+        .map(|part| part.parse().ok())
+        .collect::<Option<_>>()?;
+    match parts[..] {
+        [year, month, day] if year >= 1000 => Some(format!("{year:04}-{month:02}-{day:02}")),
+        _ => None,
+    }
+}
+
 /// 填报人：…　联系电话：…　填报日期：…　单位负责人（签字）：… in one cell or several.
 fn sign_off(text: &str, table: &mut Table) -> bool {
     let mut found = false;
@@ -574,7 +592,11 @@ fn sign_off(text: &str, table: &mut Table) -> bool {
             .trim()
             .to_string();
         if !value.is_empty() && !value.chars().all(|c| c == '_') {
-            *slot = Some(value);
+            *slot = Some(if label == "填报日期" {
+                iso_date(&value).unwrap_or(value)
+            } else {
+                value
+            });
         }
     }
     found
