@@ -8,9 +8,10 @@
 //! written into a temporary folder from fixed patterns.
 //!
 //! Options (after `--`): `--quick` (fewer iterations), `--generate DIR` (only write the
-//! generated report into DIR, e.g. to run `jixiao check DIR` on it). Environment:
-//! `JIXIAO_BENCH_ITERS` (iterations per stage), `JIXIAO_BENCH_COLD_RUNS` (fresh processes
-//! for the cold build).
+//! generated report into DIR, e.g. to run `jixiao check DIR` on it), `--stages` (only the
+//! stages, no rebuilds). Environment: `JIXIAO_BENCH_ITERS` (iterations per stage),
+//! `JIXIAO_BENCH_COLD_RUNS` (fresh processes for the cold build), `JIXIAO_BENCH_TEMPLATES`
+//! (a template folder, as `--templates`, for the stages: to compare template variants).
 //!
 //! A cold build runs in a fresh process (`--cold-child DIR`, spawned from here), since Typst's
 //! memoisation cache and its lazily parsed fonts live as long as the process.
@@ -85,9 +86,16 @@ fn main() {
             edit_value: |i| format!("实际完成值: 90.{:02}%", i % 100),
         },
     ];
+    let only_stages = args.iter().any(|a| a == "--stages");
+    let templates = match std::env::var_os("JIXIAO_BENCH_TEMPLATES") {
+        Some(dir) => TemplateSet::with_overrides(Path::new(&dir)).expect("template folder"),
+        None => TemplateSet::built_in(),
+    };
     for bench in &reports {
-        let mut table = stages(bench, &typesetter, iters);
-        rebuilds(bench, &typesetter, iters, cold_runs, &mut table);
+        let mut table = stages(bench, &typesetter, &templates, iters);
+        if !only_stages {
+            rebuilds(bench, &typesetter, iters, cold_runs, &mut table);
+        }
         println!("\n{}", table.render());
     }
 }
@@ -103,8 +111,7 @@ struct Bench {
 }
 
 /// Each stage on its own, as `build::build` runs them, each iteration from the files on disk.
-fn stages(bench: &Bench, typesetter: &Typesetter, iters: usize) -> Table {
-    let templates = TemplateSet::built_in();
+fn stages(bench: &Bench, typesetter: &Typesetter, templates: &TemplateSet, iters: usize) -> Table {
     let names = [
         "load",
         "check (validate + review)",
@@ -115,8 +122,10 @@ fn stages(bench: &Bench, typesetter: &Typesetter, iters: usize) -> Table {
         "PDF export",
     ];
     let mut samples: Vec<Vec<Duration>> = vec![Vec::new(); names.len()];
+    let mut typeset_cpu = Vec::new();
     let mut totals = Vec::new();
     let mut summary = String::new();
+    let mut passes = Vec::new();
     for iteration in 0..=iters {
         let mut times = [Duration::ZERO; 7];
         let mut time = |stage: usize, started: Instant| times[stage] += started.elapsed();
@@ -158,7 +167,7 @@ fn stages(bench: &Bench, typesetter: &Typesetter, iters: usize) -> Table {
         };
         let t = Instant::now();
         let document = document(&outcome);
-        let source = render(&document, &templates).expect("templates render");
+        let source = render(&document, templates).expect("templates render");
         time(4, t);
         let meta = PdfMeta {
             title: document.unit.full_title.clone(),
@@ -174,11 +183,23 @@ fn stages(bench: &Bench, typesetter: &Typesetter, iters: usize) -> Table {
         // Each layout from scratch (fonts stay parsed): repeating the same source would
         // otherwise only measure Typst's memoisation cache.
         typst::comemo::evict(0);
+        // The warm-up also records Typst's own timing scopes: how many layout passes the
+        // document needs to converge, and how long each takes (with the recording's overhead).
+        if iteration == 0 {
+            typst_timing::clear();
+            typst_timing::enable();
+        }
         let t = Instant::now();
+        let cpu = cpu_time();
         let laid_out = typesetter
             .compile_document(&source, &templates.files, &meta)
             .expect("typesets");
         time(5, t);
+        let cpu = cpu_time().saturating_sub(cpu);
+        if iteration == 0 {
+            typst_timing::disable();
+            passes = layout_passes();
+        }
         let t = Instant::now();
         let compiled = laid_out.export_pdf().expect("exports");
         time(6, t);
@@ -201,6 +222,7 @@ fn stages(bench: &Bench, typesetter: &Typesetter, iters: usize) -> Table {
         for (stage, elapsed) in times.iter().enumerate() {
             samples[stage].push(*elapsed);
         }
+        typeset_cpu.push(cpu);
         totals.push(times.iter().sum());
     }
     let mut table = Table::new(summary);
@@ -208,7 +230,59 @@ fn stages(bench: &Bench, typesetter: &Typesetter, iters: usize) -> Table {
         table.row(name, samples);
     }
     table.row("sum of the stages", totals);
+    table.row("typeset, CPU time (all threads)", typeset_cpu);
+    table.note(format!(
+        "layout passes until convergence (warm-up, timed by typst-timing): {} — {}",
+        passes.len(),
+        passes.iter().map(|d| ms(*d)).collect::<Vec<_>>().join(", ")
+    ));
     table
+}
+
+/// CPU time of this process so far, all threads (Linux: the first field of each thread's
+/// schedstat), zero elsewhere. Less disturbed than wall time by other work on the machine.
+fn cpu_time() -> Duration {
+    let Ok(tasks) = std::fs::read_dir("/proc/self/task") else {
+        return Duration::ZERO;
+    };
+    let nanos: u64 = tasks
+        .flatten()
+        .filter_map(|task| std::fs::read_to_string(task.path().join("schedstat")).ok())
+        .filter_map(|stat| stat.split_whitespace().next()?.parse::<u64>().ok())
+        .sum();
+    Duration::from_nanos(nanos)
+}
+
+/// The durations of Typst's layout passes ("iter (1)", "iter (2)", …) recorded since the
+/// last `typst_timing::clear`.
+fn layout_passes() -> Vec<Duration> {
+    let mut json = Vec::new();
+    typst_timing::export_json(&mut json, |span| {
+        (String::new(), (span.get() & 0xffff_ffff) as u32)
+    })
+    .expect("timing export");
+    if let Some(path) = std::env::var_os("JIXIAO_BENCH_TRACE") {
+        std::fs::write(path, &json).expect("trace written");
+    }
+    let events: Vec<serde_json::Value> = serde_json::from_slice(&json).expect("timing JSON");
+    let mut started = Vec::new();
+    let mut passes = Vec::new();
+    for event in &events {
+        let name = event["name"].as_str().unwrap_or_default();
+        if !name.starts_with("iter (") {
+            continue;
+        }
+        let micros = event["ts"].as_f64().unwrap_or_default();
+        match event["ph"].as_str() {
+            Some("B") => started.push(micros),
+            Some("E") => {
+                let start = started.pop().unwrap_or(micros);
+                passes.push(Duration::from_secs_f64((micros - start) / 1e6));
+            }
+            _ => {}
+        }
+    }
+    passes
 }
 
 /// `build::build` as a whole: cold in a fresh process, then with this process's typesetter

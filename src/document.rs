@@ -13,6 +13,7 @@ use crate::score::two_decimals;
 use crate::scorecard::{IndicatorCard, Scorecard, scorecard};
 use crate::typst_escape::paragraphs;
 
+mod struts;
 mod titles;
 
 #[derive(Clone, Debug, Serialize)]
@@ -94,6 +95,11 @@ pub struct GoalBlock {
     /// Whether the name row may be held to the first indicator row: not when that row alone
     /// might fill a page (an unbreakable pair taller than a page would be cut off).
     pub keep_name_with_first_row: bool,
+    /// How tall the name row and the first indicator row, when held together, must be for
+    /// the goal label and the first row's 一级 and 二级 labels: a Typst length.
+    pub kept_strut: String,
+    /// Rows of the merged goal cell: the name row and the indicator rows.
+    pub span: usize,
 }
 
 /// One indicator row of the annex. Rows with the same `level1_group` (`level2_group`) share a
@@ -112,6 +118,14 @@ pub struct AnnexRow {
     /// Whether the row may break across pages: only a row that might not fit on a page does,
     /// so that short rows move whole (no one-line widows) and the page of each row is stable.
     pub breakable: bool,
+    /// How many rows the merged 一级 (二级) cell starting on this row spans; 0 when the row
+    /// continues the cell of the row above.
+    pub level1_span: usize,
+    pub level2_span: usize,
+    /// How tall the row must be for the labels that start on it (its 一级 and 二级 labels,
+    /// and the goal label on a goal's first row, less the name row above it): a Typst
+    /// length, or "" when the row's own text is enough.
+    pub strut: String,
 }
 
 /// The narrative slots, each a list of paragraphs (empty when not written).
@@ -235,17 +249,52 @@ fn goal_blocks(card: &Scorecard) -> Vec<GoalBlock> {
     let mut blocks = Vec::with_capacity(card.goals.len());
     for goal in &card.goals {
         groups.new_goal();
-        let rows = goal
-            .indicators
-            .iter()
-            .map(|indicator| annex_row(indicator, groups.next(indicator)))
-            .collect();
+        let keep = goal.indicators.first().is_some_and(fits_a_few_lines);
+        let label = struts::cell_height(
+            &format!("年度目标{}（{}分）", goal.number, goal.weight),
+            struts::GOAL_COLUMN,
+        );
+        let name = struts::cell_height(&goal.name, struts::NAME_ROW);
+        let mut first_labels = 0.0;
+        let mut previous: Option<(usize, usize)> = None;
+        let mut rows = Vec::with_capacity(goal.indicators.len());
+        for (j, indicator) in goal.indicators.iter().enumerate() {
+            let (level1, level2) = groups.next(indicator);
+            let mut strut: f64 = 0.0;
+            if previous.is_none_or(|(l1, _)| l1 != level1) {
+                strut = strut.max(struts::cell_height(
+                    &indicator.level1,
+                    struts::LEVEL1_COLUMN,
+                ));
+            }
+            if previous.is_none_or(|(_, l2)| l2 != level2) {
+                strut = strut.max(struts::cell_height(
+                    &indicator.level2,
+                    struts::LEVEL2_COLUMN,
+                ));
+            }
+            previous = Some((level1, level2));
+            if j == 0 {
+                first_labels = strut;
+                if !keep {
+                    strut = strut.max(label - name);
+                }
+            }
+            let mut row = annex_row(indicator, (level1, level2));
+            if strut > 0.0 {
+                row.strut = struts::points(strut);
+            }
+            rows.push(row);
+        }
+        spans(&mut rows);
         blocks.push(GoalBlock {
             number: goal.number,
             name: breakable(&goal.name),
             weight: goal.weight.clone(),
             score: goal.score.clone(),
-            keep_name_with_first_row: goal.indicators.first().is_some_and(fits_a_few_lines),
+            keep_name_with_first_row: keep,
+            kept_strut: struts::points(label.max(name + first_labels)),
+            span: rows.len() + 1,
             rows,
         });
     }
@@ -303,6 +352,27 @@ fn annex_row(indicator: &IndicatorCard, (level1_group, level2_group): (usize, us
         weight: indicator.weight.clone(),
         score: indicator.score.clone(),
         breakable: !fits_a_few_lines(indicator),
+        level1_span: 0,
+        level2_span: 0,
+        strut: String::new(),
+    }
+}
+
+/// Sets the spans of the merged 一级 and 二级 cells on the first row of each group.
+fn spans(rows: &mut [AnnexRow]) {
+    let mut start = 0;
+    for end in 1..=rows.len() {
+        if end == rows.len() || rows[end].level1_group != rows[start].level1_group {
+            rows[start].level1_span = end - start;
+            start = end;
+        }
+    }
+    let mut start = 0;
+    for end in 1..=rows.len() {
+        if end == rows.len() || rows[end].level2_group != rows[start].level2_group {
+            rows[start].level2_span = end - start;
+            start = end;
+        }
     }
 }
 

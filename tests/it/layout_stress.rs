@@ -378,3 +378,182 @@ fn titles_break_only_between_year_region_unit_and_document_name() {
         "annex title's second line"
     );
 }
+
+/// The words of the annex's 三级指标 column (72–120 mm from the page's left edge: the
+/// margin, then the goal, 一级 and 二级 columns) from `from` to `to` (page, y) in reading
+/// order, without the column's header, repeated on each page: per page, its lines' heights
+/// and its text.
+fn column_lines(
+    words: &[Word],
+    from: (usize, f64),
+    to: (usize, f64),
+) -> Vec<(usize, Vec<f64>, String)> {
+    let (left, right) = (72.0 * MM - TOLERANCE, 120.0 * MM + TOLERANCE);
+    let mut inside: Vec<&Word> = words
+        .iter()
+        .filter(|w| w.x0 >= left && w.x1 <= right && w.text != "三级指标")
+        .filter(|w| (w.page, w.y0) >= from && (w.page, w.y0) < to)
+        .collect();
+    inside.sort_by(|a, b| {
+        (a.page, a.y0, a.x0)
+            .partial_cmp(&(b.page, b.y0, b.x0))
+            .unwrap()
+    });
+    let mut pages: Vec<(usize, Vec<f64>, String)> = Vec::new();
+    for word in inside {
+        if pages.last().is_none_or(|(page, _, _)| *page != word.page) {
+            pages.push((word.page, Vec::new(), String::new()));
+        }
+        let (_, lines, text) = pages.last_mut().unwrap();
+        if lines.last().is_none_or(|y| (word.y0 - y).abs() > 1.0) {
+            lines.push(word.y0);
+        }
+        text.push_str(&word.text);
+    }
+    pages
+}
+
+/// Where row `mark` (甲NNN号) starts: pdftotext cuts it into 甲, NNN and 号… (Chinese and
+/// digits are set a little apart).
+fn place_of(words: &[Word], mark: &str) -> (usize, f64) {
+    let number: String = mark.chars().filter(char::is_ascii_digit).collect();
+    let word = words
+        .iter()
+        .find(|w| w.text == number)
+        .unwrap_or_else(|| panic!("{mark} is printed"));
+    (word.page, word.y0)
+}
+
+#[test]
+fn a_page_holding_only_the_continuation_of_a_row_longer_than_a_page_shows_its_labels() {
+    let dir = tempfile::tempdir().unwrap();
+    let (src, marks, _) = stress_report(dir.path());
+    let pdf = build_ok(src.to_str().unwrap(), dir.path(), "stress.pdf", &[]);
+    let words = assert_layout_sound(&pdf);
+    // Goal 2: rows 甲017–甲027; 甲022 is 1,300 characters long.
+    let (first, huge, next, last) = (&marks[16], &marks[21], &marks[22], &marks[26]);
+    let (first_page, _) = place_of(&words, first);
+    let (last_page, _) = place_of(&words, last);
+    let mut continuation_only = Vec::new();
+    for page in first_page..=last_page {
+        let text = page_text(&pdf, page);
+        assert!(text.contains("年度目标2"), "page {page}: goal 2's label");
+        assert!(
+            text.contains("产出指标") || text.contains("效益指标"),
+            "page {page}: 一级 label"
+        );
+        assert!(
+            text.contains("数量指标") || text.contains("社会效益指标"),
+            "page {page}: 二级 label"
+        );
+        if !marks.iter().any(|m| text.contains(m.as_str())) {
+            continuation_only.push(page);
+            assert!(
+                text.contains("年度目标2（续）"),
+                "page {page}: a continued goal"
+            );
+        }
+    }
+    assert!(
+        !continuation_only.is_empty(),
+        "some page holds only the continuation of {huge}"
+    );
+    // The long name reads down its column across the pages, whole and once, each part of at
+    // least two lines.
+    let name = name_of(huge, 110);
+    assert!(name.chars().count() >= 1300);
+    let parts = column_lines(&words, place_of(&words, huge), place_of(&words, next));
+    let read: String = parts.iter().map(|(_, _, text)| text.as_str()).collect();
+    assert_eq!(
+        read.matches(name.as_str()).count(),
+        1,
+        "{huge} read down its column: {read}"
+    );
+    assert!(parts.len() > 2, "{huge} runs over three pages or more");
+    for (page, lines, _) in &parts {
+        assert!(
+            lines.len() >= 2,
+            "page {page}: {} line(s) of {huge}",
+            lines.len()
+        );
+    }
+    let all = squeezed(&pdf_text(&pdf));
+    assert_eq!(
+        all.matches(&name[..60]).count(),
+        1,
+        "the name's start is printed once"
+    );
+}
+
+/// Characters of the paragraph whose breaks are checked, and nowhere else in the report.
+const MARKED: &str = "丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥";
+
+/// How many lines of the marked paragraph each page holds (pages without it left out).
+fn marked_lines_by_page(pdf: &Path) -> Vec<(usize, usize)> {
+    let (_, words) = words_of(pdf);
+    let mut lines: Vec<(usize, f64)> = words
+        .iter()
+        .filter(|w| !w.text.is_empty() && w.text.chars().all(|c| MARKED.contains(c)))
+        .map(|w| (w.page, w.y0))
+        .collect();
+    lines.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    lines.dedup_by(|a, b| a.0 == b.0 && (a.1 - b.1).abs() < 1.0);
+    let mut pages: Vec<(usize, usize)> = Vec::new();
+    for (page, _) in lines {
+        match pages.last_mut() {
+            Some((p, n)) if *p == page => *n += 1,
+            _ => pages.push((page, 1)),
+        }
+    }
+    pages
+}
+
+/// Builds the sample with `count` one-line paragraphs and then a ten-line paragraph of
+/// [`MARKED`] characters at the start of `key` in `file`, so that page breaks fall on each line
+/// of it in turn, and checks that no page holds only one line of it.
+fn assert_no_single_line_at_a_break(file: &str, key: &str, lines: usize) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut broken = 0;
+    for count in 0..lines {
+        let src = sample_copy(&dir.path().join(count.to_string()));
+        let filler = "    本段只有一行。\n\n".repeat(count);
+        let marked = MARKED.repeat(13);
+        edit(
+            &src.join(file),
+            &format!("  {key}: |\n"),
+            &format!("  {key}: |\n{filler}    {marked}\n\n"),
+        );
+        let pdf = build_ok(
+            src.to_str().unwrap(),
+            dir.path(),
+            &format!("{count}.pdf"),
+            &[],
+        );
+        let pages = marked_lines_by_page(&pdf);
+        assert!(
+            !pages.is_empty(),
+            "{count}: the marked paragraph is printed"
+        );
+        if pages.len() > 1 {
+            broken += 1;
+            for (page, n) in &pages {
+                assert!(
+                    *n >= 2,
+                    "{key} after {count} short paragraphs: page {page} holds {n} line(s) of a paragraph broken over {pages:?}"
+                );
+            }
+        }
+    }
+    assert!(broken > 0, "some page break falls inside the paragraph");
+}
+
+#[test]
+fn body_text_keeps_two_lines_on_each_side_of_a_page_break() {
+    // 自评得分概述 runs 25 characters a line, about 22 lines a page.
+    assert_no_single_line_at_a_break("摘要.yaml", "自评得分概述", 24);
+}
+
+#[test]
+fn annex_text_cells_keep_two_lines_on_each_side_of_a_page_break() {
+    assert_no_single_line_at_a_break("自评表.yaml", "偏差大或目标未完成原因分析", 40);
+}
