@@ -374,6 +374,16 @@ fn a_sixty_indicator_table_repeats_its_column_header_on_every_page() {
             "page {page}: the header row above its rows"
         );
         assert_eq!(columns.len(), 9);
+        // The merged 一级 and 二级 cells continued from the page before show their labels.
+        for (column, label) in [(1, "产出指"), (2, "数量指")] {
+            let shown = words.iter().any(|w| {
+                w.page == page
+                    && w.y0 > header_y
+                    && w.text.starts_with(label)
+                    && column_of(&columns, w) == column
+            });
+            assert!(shown, "page {page} shows {label} in its column");
+        }
         seen += names;
     }
     assert_eq!(seen, 60, "every indicator printed once");

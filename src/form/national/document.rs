@@ -47,6 +47,9 @@ pub struct FundLine {
 pub struct IndicatorLine {
     pub level1_group: usize,
     pub level2_group: usize,
+    /// Rows the merged 一级 (二级) cell starting on this row spans; 0 when none starts here.
+    pub level1_span: usize,
+    pub level2_span: usize,
     /// 产出指标（50.00分）
     pub level1: String,
     pub level2: String,
@@ -180,6 +183,8 @@ fn indicator_lines(report: &Report, card: &Scorecard) -> Vec<IndicatorLine> {
             && chars(&scored.actual) <= 40
             && chars(&explanation) <= 200;
         lines.push(IndicatorLine {
+            level1_span: 0,
+            level2_span: 0,
             whole,
             level1_group,
             level2_group,
@@ -193,7 +198,25 @@ fn indicator_lines(report: &Report, card: &Scorecard) -> Vec<IndicatorLine> {
             explanation: breakable(&explanation),
         });
     }
+    set_spans(&mut lines);
     lines
+}
+
+/// Each row that starts a 一级 or 二级 group: how many rows the group has.
+fn set_spans(lines: &mut [IndicatorLine]) {
+    for i in 0..lines.len() {
+        let run = |key: fn(&IndicatorLine) -> usize| {
+            lines[i..]
+                .iter()
+                .take_while(|l| key(l) == key(&lines[i]))
+                .count()
+        };
+        let starts1 = i == 0 || lines[i - 1].level1_group != lines[i].level1_group;
+        let starts2 = i == 0 || lines[i - 1].level2_group != lines[i].level2_group;
+        let (span1, span2) = (run(|l| l.level1_group), run(|l| l.level2_group));
+        lines[i].level1_span = if starts1 { span1 } else { 0 };
+        lines[i].level2_span = if starts2 { span2 } else { 0 };
+    }
 }
 
 /// The weight of each 一级指标 as the summary has it (a row per 一级 in the national tables).
