@@ -88,7 +88,10 @@ fn main() {
     ];
     let only_stages = args.iter().any(|a| a == "--stages");
     let templates = match std::env::var_os("JIXIAO_BENCH_TEMPLATES") {
-        Some(dir) => TemplateSet::with_overrides(Path::new(&dir)).expect("template folder"),
+        Some(dir) => {
+            TemplateSet::with_overrides(Path::new(&dir), &jixiao::limits::Limits::default())
+                .expect("template folder")
+        }
         None => TemplateSet::built_in(),
     };
     for bench in &reports {
@@ -461,7 +464,7 @@ fn goal_yaml(goal: usize) -> String {
 /// Weights alternate 0.05 and 0.03 (25 of each: 2.00 a goal); the values follow a fixed cycle.
 fn indicator_yaml(out: &mut String, goal: usize, j: usize, satisfaction: bool) {
     let k = (goal - 1) * INDICATORS_PER_GOAL + j;
-    let weight = if j % 2 == 0 { "0.05" } else { "0.03" };
+    let weight = if j.is_multiple_of(2) { "0.05" } else { "0.03" };
     let name = if satisfaction {
         format!("居民满意度（{goal}-{}）", j + 1)
     } else {

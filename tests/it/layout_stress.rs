@@ -186,7 +186,7 @@ const URL_PATH: &str = "abcdefghij";
 
 fn stress_report(dir: &Path) -> (std::path::PathBuf, Vec<String>, String) {
     let mut marks = Vec::new();
-    let mut mark = |marks: &mut Vec<String>| {
+    let mark = |marks: &mut Vec<String>| {
         let m = format!("甲{:03}号", marks.len() + 1);
         marks.push(m.clone());
         m
