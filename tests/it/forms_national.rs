@@ -401,9 +401,50 @@ fn the_department_table_names_the_unit_where_the_project_table_names_the_project
     ]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let pdf = build_ok(report.to_str().unwrap(), dir.path(), "bumen.pdf", &[]);
-    let (_, words) = words_of(&pdf);
+    let (pages, words) = words_of(&pdf);
     assert!(words.iter().any(|w| w.text == "部门整体支出绩效自评表"));
     assert!(squeeze(&pdf_text(&pdf)).contains("部门（单位）名称示例市示例区示例街道办事处"));
     assert!(!words.iter().any(|w| w.text.contains("项目名称")));
     assert!(line_after(&words, "年度资金总额").starts_with("120.00118.50116.2010.0098.06%9.81"));
+    assert!(line_after(&words, "主管部门").contains("实施单位"));
+    let rows = [
+        Row {
+            name: "上门服务人次",
+            cells: ["≥10000人次", "12000人次", "20.00", "20.00"],
+            explanation: "",
+        },
+        Row {
+            name: "建成社区养老服务站点",
+            cells: ["4个", "3个", "15.00", "11.25"],
+            explanation: "一个站点因选址调整延至次年建成；已落实新址，次年一季度投入运营。",
+        },
+        Row {
+            name: "服务对象满意度",
+            cells: ["≥90%", "92%", "10.00", "10.00"],
+            explanation: "",
+        },
+    ];
+    for row in &rows {
+        let (page, middle) = row_place(&words, pages.len(), row);
+        let values = row
+            .cells
+            .iter()
+            .zip(4..)
+            .chain((!row.explanation.is_empty()).then_some((&row.explanation, 8)));
+        for (text, column) in values {
+            let (top, bottom) =
+                cell_near(&words, page, column, text, middle).unwrap_or_else(|| panic!("{text}"));
+            assert!(
+                ((top + bottom) / 2.0 - middle).abs() < 4.0,
+                "{text} in the row of {}",
+                row.name
+            );
+        }
+    }
+    let text = squeeze(&pdf_text(&pdf));
+    assert!(
+        text.contains("为辖区60周岁以上居家老人提供上门服务"),
+        "{text}"
+    );
+    assert!(text.contains("总分100.0096.06"), "{text}");
 }
