@@ -88,7 +88,7 @@ impl fmt::Display for Imported {
 /// Reads the 自评表 of the workbook `file` and writes its YAML sources into `dir`.
 pub fn import(file: &Path, dir: &Path) -> Result<Imported, ImportError> {
     let existed = ensure_usable(dir).map_err(|error| ImportError::Folder(strip(&error)))?;
-    let grid = grid::Grid::read(file)?;
+    let grid = read_guarded(file)?;
     let mut table = table::read_table(&grid).ok_or_else(|| {
         ImportError::NotATable(format!(
             "工作表「{}」里找不到同一行的「一级指标」「二级指标」「三级指标」表头：请确认这是绩效自评表",
@@ -116,6 +116,21 @@ pub fn import(file: &Path, dir: &Path) -> Result<Imported, ImportError> {
         files: files.len(),
         indicators: table.goals.iter().map(|g| g.indicators.len()).sum(),
         notes,
+    })
+}
+
+/// Reads the workbook; a workbook so damaged that the reader gives up mid-way (calamine can
+/// panic on some malformed files) is an error like any unreadable file, not a crash.
+fn read_guarded(file: &Path) -> Result<grid::Grid, ImportError> {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let result = std::panic::catch_unwind(|| grid::Grid::read(file));
+    std::panic::set_hook(previous);
+    result.unwrap_or_else(|_| {
+        Err(ImportError::Unreadable(format!(
+            "无法读取工作簿「{}」：文件已损坏或不是 Excel 工作簿（只能读取 .xlsx、.xlsm、.xls 文件）",
+            file.display()
+        )))
     })
 }
 

@@ -33,9 +33,19 @@ pub struct Grid {
 impl Grid {
     /// The first sheet that holds a 三级指标 header (the 自评表), of the workbook at `path`.
     pub fn read(path: &Path) -> Result<Grid, ImportError> {
+        if !path.is_file() {
+            return Err(ImportError::Unreadable(format!(
+                "无法读取工作簿「{}」：文件不存在（或是一个文件夹）",
+                path.display()
+            )));
+        }
         let mut workbook = open_workbook_auto(path).map_err(|error| {
+            let why = match error {
+                calamine::Error::Io(_) => "文件不存在或没有读取权限",
+                _ => "文件已损坏，或不是 Excel 工作簿",
+            };
             ImportError::Unreadable(format!(
-                "无法读取工作簿「{}」：{error}（只能读取 .xlsx、.xlsm、.xls 文件）",
+                "无法读取工作簿「{}」：{why}（只能读取 .xlsx、.xlsm、.xls 文件；.et、.csv 等请先在 Excel 或 WPS 中另存为 .xlsx）",
                 path.display()
             ))
         })?;
@@ -134,7 +144,7 @@ pub fn squeeze(text: &str) -> String {
 fn read_sheet<R: Read + Seek>(workbook: &mut Sheets<R>, name: &str) -> Result<Grid, ImportError> {
     let range = workbook
         .worksheet_range(name)
-        .map_err(|error| ImportError::Unreadable(format!("无法读取工作表「{name}」：{error}")))?;
+        .map_err(|_| ImportError::Unreadable(format!("无法读取工作表「{name}」：工作表已损坏")))?;
     let styles = workbook.worksheet_style(name).ok();
     let merged = match workbook {
         Sheets::Xlsx(xlsx) => xlsx.merge_cells_by_sheet_name(name).unwrap_or_default(),
