@@ -1,0 +1,207 @@
+//! Many reports at once: `jixiao check|score|build ROOT` where ROOT holds several reports
+//! ([`discover`] tells which). Each report is read, checked and (for `build`) typeset on its
+//! own, in parallel on every core with one shared [`Typesetter`] (fonts loaded once); a report
+//! with errors is listed with them and does not stop the others. The [`summary`] of all of
+//! them is the 汇总表 ([`summary_pdf`], [`summary_xlsx`]).
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use crate::build::{BuildError, BuildOptions, build, evaluate_printable};
+use crate::output::{Protected, write_outputs};
+use crate::typeset::Typesetter;
+
+pub mod discover;
+pub mod summary;
+pub mod summary_pdf;
+pub mod summary_xlsx;
+
+pub use discover::{Layout, LayoutError, ReportSource, discover, output_paths};
+pub use summary::{Summary, SummaryRow};
+
+/// The 汇总表's files in OUTDIR (their names without extension are reserved: no report's PDF
+/// may take them).
+pub const SUMMARY_NAME: &str = "汇总表";
+
+/// What to do with each report.
+pub enum Task<'a> {
+    /// Read, check (glyphs too) and score: `check` and `score`.
+    Evaluate,
+    /// Also typeset and write `pdfs[i]` for report i.
+    Build {
+        options: &'a BuildOptions,
+        pdfs: &'a [PathBuf],
+    },
+}
+
+/// One report done.
+#[derive(Debug)]
+pub struct Finished {
+    /// Its place in the list given to [`run`].
+    pub index: usize,
+    pub row: SummaryRow,
+    /// Its diagnostics as `check` prints them (with the totals line), empty when none.
+    pub diagnostics: String,
+    /// What went wrong outside the report's own checks (unreadable, typesetting, writing).
+    pub failure: Option<String>,
+    /// The PDF written and its pages (`build` only, and only without errors).
+    pub pdf: Option<(PathBuf, usize)>,
+}
+
+impl Finished {
+    pub fn has_errors(&self) -> bool {
+        self.row.errors > 0
+    }
+}
+
+/// Runs `task` on every report, `threads` at a time (0: one per core), calling `done` as each
+/// finishes (from the worker threads, in the order they finish). Returns them in the order
+/// given.
+pub fn run(
+    reports: &[ReportSource],
+    task: &Task,
+    typesetter: &Typesetter,
+    threads: usize,
+    done: &(dyn Fn(&Finished) + Sync),
+) -> Vec<Finished> {
+    let threads = match threads {
+        0 => std::thread::available_parallelism().map_or(1, usize::from),
+        n => n,
+    }
+    .clamp(1, reports.len().max(1));
+    let next = AtomicUsize::new(0);
+    let finished = Mutex::new(Vec::with_capacity(reports.len()));
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| {
+                loop {
+                    let index = next.fetch_add(1, Ordering::SeqCst);
+                    let Some(report) = reports.get(index) else {
+                        break;
+                    };
+                    let result = process(index, report, task, typesetter);
+                    done(&result);
+                    if let Ok(mut all) = finished.lock() {
+                        all.push(result);
+                    }
+                }
+            });
+        }
+    });
+    let mut finished = finished.into_inner().unwrap_or_else(|e| e.into_inner());
+    finished.sort_by_key(|f| f.index);
+    finished
+}
+
+fn process(index: usize, report: &ReportSource, task: &Task, typesetter: &Typesetter) -> Finished {
+    let path = report.path.display().to_string();
+    let mut finished = Finished {
+        index,
+        row: SummaryRow::failed(&report.name, &path, 1),
+        diagnostics: String::new(),
+        failure: None,
+        pdf: None,
+    };
+    match task {
+        Task::Evaluate => match evaluate_printable(&report.path, typesetter) {
+            Ok(evaluated) => {
+                finished.diagnostics = evaluated.diagnostics.render(&evaluated.files);
+                finished.row = SummaryRow::of(&report.name, &path, &evaluated, 0);
+            }
+            Err(error) => finished.failure = Some(error.to_string()),
+        },
+        Task::Build { options, pdfs } => {
+            let Some(pdf) = pdfs.get(index) else {
+                finished.failure = Some("没有这份报告的输出路径".to_string());
+                return finished;
+            };
+            build_one(&mut finished, report, pdf, options, typesetter);
+        }
+    }
+    finished
+}
+
+fn build_one(
+    finished: &mut Finished,
+    report: &ReportSource,
+    pdf: &Path,
+    options: &BuildOptions,
+    typesetter: &Typesetter,
+) {
+    let path = report.path.display().to_string();
+    match build(&report.path, options, typesetter) {
+        Ok(built) => {
+            let evaluated = &built.evaluated;
+            finished.diagnostics = evaluated.diagnostics.render(&evaluated.files);
+            let protected = Protected {
+                src: report.path.clone(),
+                templates: options.templates.clone(),
+            };
+            let written = pdf
+                .parent()
+                .map_or(Ok(()), std::fs::create_dir_all)
+                .map_err(|error| {
+                    format!(
+                        "无法建立文件夹「{}」：{}",
+                        pdf.parent().unwrap_or(pdf).display(),
+                        crate::output::io_reason(&error)
+                    )
+                })
+                .and_then(|()| {
+                    write_outputs(&[(pdf, built.pdf.as_slice())], &protected)
+                        .map_err(|error| error.to_string())
+                });
+            match written {
+                Ok(()) => {
+                    finished.row = SummaryRow::of(&report.name, &path, evaluated, 0);
+                    finished.pdf = Some((pdf.to_path_buf(), built.pages));
+                }
+                Err(message) => {
+                    finished.row = SummaryRow::of(&report.name, &path, evaluated, 1);
+                    finished.failure = Some(message);
+                }
+            }
+        }
+        Err(BuildError::Report(evaluated)) => {
+            finished.diagnostics = evaluated.diagnostics.render(&evaluated.files);
+            finished.row = SummaryRow::of(&report.name, &path, &evaluated, 0);
+        }
+        Err(error) => finished.failure = Some(error.to_string()),
+    }
+}
+
+/// The 汇总表's two files, `OUTDIR/汇总表.pdf` and `OUTDIR/汇总表.xlsx`.
+pub fn summary_paths(outdir: &Path) -> (PathBuf, PathBuf) {
+    (
+        outdir.join(format!("{SUMMARY_NAME}.pdf")),
+        outdir.join(format!("{SUMMARY_NAME}.xlsx")),
+    )
+}
+
+/// Writes the 汇总表 (PDF and workbook, both or neither) into `outdir`; the pages of its PDF.
+pub fn write_summary(
+    summary: &Summary,
+    outdir: &Path,
+    root: &Path,
+    options: &BuildOptions,
+    typesetter: &Typesetter,
+) -> Result<usize, String> {
+    let (_, compiled) = summary_pdf::summary_pdf(summary, options, typesetter)
+        .map_err(|error| format!("无法生成汇总表.pdf：{error}"))?;
+    let workbook = summary_xlsx::summary_xlsx(summary).map_err(|error| error.to_string())?;
+    let (pdf, xlsx) = summary_paths(outdir);
+    let protected = Protected {
+        src: root.to_path_buf(),
+        templates: options.templates.clone(),
+    };
+    write_outputs(
+        &[
+            (pdf.as_path(), compiled.pdf.as_slice()),
+            (xlsx.as_path(), workbook.as_slice()),
+        ],
+        &protected,
+    )
+    .map_err(|error| error.to_string())?;
+    Ok(compiled.pages)
+}
