@@ -35,7 +35,7 @@ pub fn check(root: &Path, reports: &[ReportSource]) -> ExitCode {
         return ExitCode::from(EXIT_USAGE);
     };
     let progress = Progress::new(reports.len());
-    let finished = batch::run(reports, &Task::Evaluate, &typesetter, 0, &|done| {
+    let finished = batch::run(reports, &Task::Evaluate, &typesetter, jobs(), &|done| {
         progress.report(|n| {
             print_diagnostics(done, reports);
             let line = if done.has_errors() {
@@ -71,7 +71,7 @@ pub fn score(root: &Path, reports: &[ReportSource], format: Format) -> ExitCode 
         return ExitCode::from(EXIT_USAGE);
     };
     let progress = Progress::new(reports.len());
-    let finished = batch::run(reports, &Task::Evaluate, &typesetter, 0, &|done| {
+    let finished = batch::run(reports, &Task::Evaluate, &typesetter, jobs(), &|done| {
         progress.report(|n| {
             if done.has_errors() {
                 print_diagnostics(done, reports);
@@ -133,7 +133,7 @@ pub fn build(
         pdfs: &pdfs,
     };
     let progress = Progress::new(reports.len());
-    let finished = batch::run(reports, &task, typesetter, 0, &|done| {
+    let finished = batch::run(reports, &task, typesetter, jobs(), &|done| {
         progress.report(|n| {
             print_diagnostics(done, reports);
             let counter = progress.counter(n);
@@ -211,6 +211,15 @@ fn output_folder(root: &Path, output: Option<&Path>) -> Result<PathBuf, ExitCode
         return Err(ExitCode::from(EXIT_USAGE));
     }
     Ok(outdir)
+}
+
+/// `JIXIAO_JOBS`: how many reports at once (default: one per core), for a machine shared with
+/// other work.
+fn jobs() -> usize {
+    std::env::var("JIXIAO_JOBS")
+        .ok()
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or(0)
 }
 
 fn typesetter(font_path: &[PathBuf]) -> Option<Typesetter> {

@@ -5,9 +5,10 @@
 //! them is the 汇总表 ([`summary_pdf`], [`summary_xlsx`]).
 
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, mpsc};
 
+use crate::Evaluated;
 use crate::build::{BuildError, BuildOptions, build, evaluate_printable};
 use crate::output::{Protected, write_outputs};
 use crate::typeset::Typesetter;
@@ -57,7 +58,8 @@ impl Finished {
 
 /// Runs `task` on every report, `threads` at a time (0: one per core), calling `done` as each
 /// finishes (from the worker threads, in the order they finish). Returns them in the order
-/// given.
+/// given. A built PDF is written by a writer thread of its own, so that the workers go on
+/// typesetting while the disk syncs the last one.
 pub fn run(
     reports: &[ReportSource],
     task: &Task,
@@ -72,18 +74,36 @@ pub fn run(
     .clamp(1, reports.len().max(1));
     let next = AtomicUsize::new(0);
     let finished = Mutex::new(Vec::with_capacity(reports.len()));
+    let finish = |result: Finished| {
+        done(&result);
+        if let Ok(mut all) = finished.lock() {
+            all.push(result);
+        }
+    };
+    let finish = &finish;
+    let next = &next;
     std::thread::scope(|scope| {
+        let (to_writer, writes) = mpsc::sync_channel::<Box<Pending>>(threads * 2);
+        scope.spawn(move || {
+            for write in writes {
+                finish(write.write());
+            }
+        });
         for _ in 0..threads {
-            scope.spawn(|| {
+            let to_writer = to_writer.clone();
+            scope.spawn(move || {
                 loop {
                     let index = next.fetch_add(1, Ordering::SeqCst);
                     let Some(report) = reports.get(index) else {
                         break;
                     };
-                    let result = process(index, report, task, typesetter);
-                    done(&result);
-                    if let Ok(mut all) = finished.lock() {
-                        all.push(result);
+                    match process(index, report, task, typesetter) {
+                        Step::Done(result) => finish(*result),
+                        Step::Write(write) => {
+                            if let Err(mpsc::SendError(write)) = to_writer.send(write) {
+                                finish(write.write());
+                            }
+                        }
                     }
                 }
             });
@@ -94,7 +114,65 @@ pub fn run(
     finished
 }
 
-fn process(index: usize, report: &ReportSource, task: &Task, typesetter: &Typesetter) -> Finished {
+/// A report processed: done, or built and waiting for its PDF to be written.
+enum Step {
+    Done(Box<Finished>),
+    Write(Box<Pending>),
+}
+
+struct Pending {
+    finished: Finished,
+    name: String,
+    path: String,
+    pdf: PathBuf,
+    bytes: Vec<u8>,
+    pages: usize,
+    evaluated: Evaluated,
+    protected: Protected,
+}
+
+impl Pending {
+    /// Writes the PDF (atomically, into its folder made if missing) and completes the row.
+    fn write(self: Box<Self>) -> Finished {
+        let Pending {
+            mut finished,
+            name,
+            path,
+            pdf,
+            bytes,
+            pages,
+            evaluated,
+            protected,
+        } = *self;
+        let written = pdf
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .map_err(|error| {
+                format!(
+                    "无法建立文件夹「{}」：{}",
+                    pdf.parent().unwrap_or(&pdf).display(),
+                    crate::output::io_reason(&error)
+                )
+            })
+            .and_then(|()| {
+                write_outputs(&[(pdf.as_path(), bytes.as_slice())], &protected)
+                    .map_err(|error| error.to_string())
+            });
+        match written {
+            Ok(()) => {
+                finished.row = SummaryRow::of(&name, &path, &evaluated, 0);
+                finished.pdf = Some((pdf, pages));
+            }
+            Err(message) => {
+                finished.row = SummaryRow::of(&name, &path, &evaluated, 1);
+                finished.failure = Some(message);
+            }
+        }
+        finished
+    }
+}
+
+fn process(index: usize, report: &ReportSource, task: &Task, typesetter: &Typesetter) -> Step {
     let path = report.path.display().to_string();
     let mut finished = Finished {
         index,
@@ -114,61 +192,35 @@ fn process(index: usize, report: &ReportSource, task: &Task, typesetter: &Typese
         Task::Build { options, pdfs } => {
             let Some(pdf) = pdfs.get(index) else {
                 finished.failure = Some("没有这份报告的输出路径".to_string());
-                return finished;
+                return Step::Done(Box::new(finished));
             };
-            build_one(&mut finished, report, pdf, options, typesetter);
-        }
-    }
-    finished
-}
-
-fn build_one(
-    finished: &mut Finished,
-    report: &ReportSource,
-    pdf: &Path,
-    options: &BuildOptions,
-    typesetter: &Typesetter,
-) {
-    let path = report.path.display().to_string();
-    match build(&report.path, options, typesetter) {
-        Ok(built) => {
-            let evaluated = &built.evaluated;
-            finished.diagnostics = evaluated.diagnostics.render(&evaluated.files);
-            let protected = Protected {
-                src: report.path.clone(),
-                templates: options.templates.clone(),
-            };
-            let written = pdf
-                .parent()
-                .map_or(Ok(()), std::fs::create_dir_all)
-                .map_err(|error| {
-                    format!(
-                        "无法建立文件夹「{}」：{}",
-                        pdf.parent().unwrap_or(pdf).display(),
-                        crate::output::io_reason(&error)
-                    )
-                })
-                .and_then(|()| {
-                    write_outputs(&[(pdf, built.pdf.as_slice())], &protected)
-                        .map_err(|error| error.to_string())
-                });
-            match written {
-                Ok(()) => {
-                    finished.row = SummaryRow::of(&report.name, &path, evaluated, 0);
-                    finished.pdf = Some((pdf.to_path_buf(), built.pages));
+            match build(&report.path, options, typesetter) {
+                Ok(built) => {
+                    let evaluated = built.evaluated;
+                    finished.diagnostics = evaluated.diagnostics.render(&evaluated.files);
+                    return Step::Write(Box::new(Pending {
+                        finished,
+                        name: report.name.clone(),
+                        path,
+                        pdf: pdf.clone(),
+                        bytes: built.pdf,
+                        pages: built.pages,
+                        evaluated,
+                        protected: Protected {
+                            src: report.path.clone(),
+                            templates: options.templates.clone(),
+                        },
+                    }));
                 }
-                Err(message) => {
-                    finished.row = SummaryRow::of(&report.name, &path, evaluated, 1);
-                    finished.failure = Some(message);
+                Err(BuildError::Report(evaluated)) => {
+                    finished.diagnostics = evaluated.diagnostics.render(&evaluated.files);
+                    finished.row = SummaryRow::of(&report.name, &path, &evaluated, 0);
                 }
+                Err(error) => finished.failure = Some(error.to_string()),
             }
         }
-        Err(BuildError::Report(evaluated)) => {
-            finished.diagnostics = evaluated.diagnostics.render(&evaluated.files);
-            finished.row = SummaryRow::of(&report.name, &path, &evaluated, 0);
-        }
-        Err(error) => finished.failure = Some(error.to_string()),
     }
+    Step::Done(Box::new(finished))
 }
 
 /// The 汇总表's two files, `OUTDIR/汇总表.pdf` and `OUTDIR/汇总表.xlsx`.
