@@ -25,6 +25,13 @@ pub use summary::{Summary, SummaryRow};
 /// may take them).
 pub const SUMMARY_NAME: &str = "汇总表";
 
+// The workers share one typesetter (its fonts are loaded once and each face parsed on first use,
+// behind a `OnceLock`): it must be `Sync`.
+const _: fn() = || {
+    fn shared<T: Sync + Send>() {}
+    shared::<Typesetter>();
+};
+
 /// What to do with each report.
 pub enum Task<'a> {
     /// Read, check (glyphs too) and score: `check` and `score`.

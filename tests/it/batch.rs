@@ -414,3 +414,28 @@ fn a_single_report_folder_or_file_is_built_as_before() {
     );
     assert!(!root.join("汇总表.pdf").exists());
 }
+
+#[test]
+fn a_report_that_cannot_be_read_is_a_row_with_its_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("两份");
+    std::fs::create_dir_all(&root).unwrap();
+    std::fs::write(root.join("养老.yaml"), xiangmu_as_one_file()).unwrap();
+    let mut latin1 = "单位名称: 某单位\n".as_bytes().to_vec();
+    latin1.extend_from_slice(b"\xe9t\xe9\n");
+    std::fs::write(root.join("编码.yaml"), latin1).unwrap();
+    let output = jixiao_in(dir.path(), &["score", "两份", "--format", "json"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("无法读取「两份/编码.yaml」：不是 UTF-8 编码的文本文件"),
+        "{}",
+        stderr(&output)
+    );
+    let rows: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(rows[0]["report"], "养老");
+    assert_eq!(rows[1]["report"], "编码");
+    assert_eq!(
+        (&rows[1]["unit"], &rows[1]["errors"]),
+        (&Value::Null, &Value::from(1))
+    );
+}
