@@ -27,7 +27,7 @@ pub use render::{templates, typst_escape};
 pub use scoring::{facts, rule_set, score, scorecard};
 pub use source::{load, located};
 pub(crate) use source::{yaml_error, yaml_lint};
-pub use workflow::{build, compare, limits, output, revision, scaffold, watch, yaml_text};
+pub use workflow::{batch, build, compare, limits, output, revision, scaffold, watch, yaml_text};
 
 use std::path::Path;
 

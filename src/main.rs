@@ -51,6 +51,11 @@ fn report_evaluation(
 }
 
 fn check(src: &Path) -> ExitCode {
+    match cli::batch::reports(src) {
+        Ok(Some(reports)) => return cli::batch::check(src, &reports),
+        Ok(None) => {}
+        Err(code) => return code,
+    }
     let checked = jixiao::typeset::Typesetter::new(&[])
         .map_err(|error| {
             eprintln!("错误: {error}");
@@ -69,6 +74,11 @@ fn check(src: &Path) -> ExitCode {
 }
 
 fn score(src: &Path, format: Format) -> ExitCode {
+    match cli::batch::reports(src) {
+        Ok(Some(reports)) => return cli::batch::score(src, &reports, format),
+        Ok(None) => {}
+        Err(code) => return code,
+    }
     let evaluated = match evaluate(src) {
         Ok(evaluated) => evaluated,
         Err(code) => return code,
@@ -140,6 +150,18 @@ fn schema() -> ExitCode {
 }
 
 fn build(args: &BuildArgs) -> ExitCode {
+    match cli::batch::reports(&args.src) {
+        Ok(Some(reports)) => {
+            return match new_typesetter(args) {
+                Ok(typesetter) => {
+                    cli::batch::build(args, &reports, &build_options(args), &typesetter)
+                }
+                Err(code) => code,
+            };
+        }
+        Ok(None) => {}
+        Err(code) => return code,
+    }
     if let Err(code) = check_output_paths(args) {
         return code;
     }
@@ -154,6 +176,14 @@ fn build(args: &BuildArgs) -> ExitCode {
 
 /// Builds, then rebuilds on every change until Ctrl-C; a failed attempt keeps the last PDF.
 fn watch(args: &BuildArgs) -> ExitCode {
+    if let Ok(Some(reports)) = cli::batch::reports(&args.src) {
+        eprintln!(
+            "错误: watch 只监视一份报告，而「{}」里有 {} 份报告：请指定其中一份的文件夹或文件",
+            args.src.display(),
+            reports.len()
+        );
+        return ExitCode::from(EXIT_USAGE);
+    }
     if let Err(code) = check_output_paths(args) {
         return code;
     }

@@ -43,12 +43,21 @@ pub fn render_within(
     templates: &TemplateSet,
     limits: &Limits,
 ) -> Result<String, RenderError> {
+    render_template(document.form.main_template(), document, templates, limits)
+}
+
+/// Renders the template `name` of `templates` with `doc` as its `doc` and the font chains as
+/// `fonts`: the environment, escaping and limits of a report's templates (the 汇总表 uses it).
+pub fn render_template(
+    name: &str,
+    doc: &impl serde::Serialize,
+    templates: &TemplateSet,
+    limits: &Limits,
+) -> Result<String, RenderError> {
     let env = environment(templates, limits.template_fuel);
-    let template = env
-        .get_template(document.form.main_template())
-        .map_err(|e| describe(e, limits))?;
+    let template = env.get_template(name).map_err(|e| describe(e, limits))?;
     let context = minijinja::context! {
-        doc => Value::from(Serde(document)),
+        doc => Value::from(Serde(doc)),
         fonts => font_chains(),
     };
     let _watch = limits.watch(Stage::Templates);

@@ -30,17 +30,19 @@ pub enum Command {
     /// 读取并校验报告，列出错误和警告
     #[command(after_help = "示例：
   jixiao check data/2022-baoxie                校验一个文件夹中的全部 YAML 文件
-  jixiao check 报告.yaml                       校验一个文件")]
+  jixiao check 报告.yaml                       校验一个文件
+  jixiao check 各单位                          校验文件夹里的每一份报告（见 README「一次处理多份报告」）")]
     Check {
-        /// 报告的 YAML 文件，或存放 YAML 文件的文件夹
+        /// 报告的 YAML 文件、存放 YAML 文件的文件夹，或存放多份报告的文件夹
         src: PathBuf,
     },
     /// 计分：打印得分情况表和未完成的指标
     #[command(after_help = "示例：
   jixiao score data/2022-baoxie                打印得分情况表
-  jixiao score data/2022-baoxie --format json  以 JSON 输出，供其他程序读取")]
+  jixiao score data/2022-baoxie --format json  以 JSON 输出，供其他程序读取
+  jixiao score 各单位 --format json            多份报告：汇总表的每一行，JSON 数组")]
     Score {
-        /// 报告的 YAML 文件，或存放 YAML 文件的文件夹
+        /// 报告的 YAML 文件、存放 YAML 文件的文件夹，或存放多份报告的文件夹
         src: PathBuf,
         /// 输出格式
         #[arg(long, value_enum, default_value_t = Format::Text, value_name = "格式")]
@@ -52,7 +54,8 @@ pub enum Command {
   jixiao build data/2022-baoxie -o 自评.pdf    写到指定的文件
   jixiao build data/2022-baoxie --typst-out 自评.typ
                                                同时写出 Typst 源文件；单独编译：
-                                               jixiao fonts 字体 && typst compile --font-path 字体 自评.typ")]
+                                               jixiao fonts 字体 && typst compile --font-path 字体 自评.typ
+  jixiao build 各单位 -o 自评PDF                多份报告：每份一个 PDF，另加 汇总表.pdf 和 汇总表.xlsx")]
     Build(BuildArgs),
     /// 打印 YAML 源文件的 JSON Schema（编辑器据此补全键名、标出写错的地方）
     #[command(after_help = "示例：
@@ -134,9 +137,9 @@ pub enum Command {
 
 #[derive(clap::Args)]
 pub struct BuildArgs {
-    /// 报告的 YAML 文件，或存放 YAML 文件的文件夹
+    /// 报告的 YAML 文件、存放 YAML 文件的文件夹，或存放多份报告的文件夹（watch 只用于一份报告）
     pub src: PathBuf,
-    /// PDF 的输出路径（默认：当前文件夹中的「报告文件夹名.pdf」）
+    /// PDF 的输出路径（默认：当前文件夹中的「报告文件夹名.pdf」）；SRC 里有多份报告时是输出文件夹（默认：当前文件夹中的「SRC名-pdf」）
     #[arg(short, long, value_name = "FILE.pdf")]
     pub output: Option<PathBuf>,
     /// 同时写出生成的 Typst 源文件（样式已内嵌）；单独编译时先用 jixiao fonts DIR 写出字体，再运行 typst compile --font-path DIR FILE.typ

@@ -2,6 +2,7 @@
 //! commands that are about the program rather than a report (help, completions, fonts).
 
 pub mod args;
+pub mod batch;
 mod errors;
 mod fonts;
 mod zh;
