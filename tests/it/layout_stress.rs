@@ -12,62 +12,6 @@ use crate::pdf_support::*;
 const MM: f64 = 72.0 / 25.4;
 const TOLERANCE: f64 = 1.0;
 
-#[derive(Debug, Clone)]
-struct Word {
-    page: usize,
-    x0: f64,
-    y0: f64,
-    x1: f64,
-    y1: f64,
-    text: String,
-}
-
-struct Page {
-    width: f64,
-    height: f64,
-}
-
-fn attribute(tag: &str, name: &str) -> f64 {
-    let start = tag
-        .find(&format!("{name}=\""))
-        .unwrap_or_else(|| panic!("{name} in {tag}"))
-        + name.len()
-        + 2;
-    let end = start + tag[start..].find('"').expect("closing quote");
-    tag[start..end].parse().expect("a number")
-}
-
-/// Pages and words of `pdftotext -bbox`.
-fn words_of(pdf: &Path) -> (Vec<Page>, Vec<Word>) {
-    let output = Command::new("pdftotext")
-        .args(["-bbox", pdf.to_str().unwrap(), "-"])
-        .output()
-        .expect("pdftotext (poppler-utils) is needed");
-    let html = String::from_utf8_lossy(&output.stdout).into_owned();
-    let mut pages = Vec::new();
-    let mut words = Vec::new();
-    for line in html.lines().map(str::trim) {
-        if line.starts_with("<page ") {
-            pages.push(Page {
-                width: attribute(line, "width"),
-                height: attribute(line, "height"),
-            });
-        } else if line.starts_with("<word ") {
-            let text_start = line.find('>').expect("tag end") + 1;
-            let text_end = line.rfind("</word>").expect("word end");
-            words.push(Word {
-                page: pages.len(),
-                x0: attribute(line, "xMin"),
-                y0: attribute(line, "yMin"),
-                x1: attribute(line, "xMax"),
-                y1: attribute(line, "yMax"),
-                text: line[text_start..text_end].to_string(),
-            });
-        }
-    }
-    (pages, words)
-}
-
 /// Full-width punctuation at a line's start or end is set half-width (its empty half hangs
 /// into the margin or the cell's padding), but its box is still a full em: allow that half.
 fn punctuation_slack(word: &Word) -> (f64, f64) {
