@@ -304,7 +304,7 @@ fn goal_blocks(card: &Scorecard) -> Vec<GoalBlock> {
 /// Whether an indicator's row is surely short, a fraction of a page: its texts fill at most
 /// ten lines of their cells (the 三级指标 cell holds about twelve characters a line, the
 /// narrow target and actual cells about four).
-fn fits_a_few_lines(indicator: &IndicatorCard) -> bool {
+pub(crate) fn fits_a_few_lines(indicator: &IndicatorCard) -> bool {
     let chars = |text: &str| text.chars().count();
     chars(&indicator.name) <= 120
         && chars(&indicator.target) <= 40
@@ -313,14 +313,14 @@ fn fits_a_few_lines(indicator: &IndicatorCard) -> bool {
 
 /// Numbers consecutive runs of the same 一级 (then 二级) name; a new goal starts new runs.
 #[derive(Default)]
-struct GroupNumbers {
+pub(crate) struct GroupNumbers {
     level1: usize,
     level2: usize,
     last: Option<(String, String)>,
 }
 
 impl GroupNumbers {
-    fn next(&mut self, indicator: &IndicatorCard) -> (usize, usize) {
+    pub(crate) fn next(&mut self, indicator: &IndicatorCard) -> (usize, usize) {
         let (same_level1, same_level2) = match &self.last {
             Some((l1, l2)) => (*l1 == indicator.level1, *l2 == indicator.level2),
             None => (false, false),
@@ -360,20 +360,32 @@ fn annex_row(indicator: &IndicatorCard, (level1_group, level2_group): (usize, us
 
 /// Sets the spans of the merged 一级 and 二级 cells on the first row of each group.
 fn spans(rows: &mut [AnnexRow]) {
-    let mut start = 0;
-    for end in 1..=rows.len() {
-        if end == rows.len() || rows[end].level1_group != rows[start].level1_group {
-            rows[start].level1_span = end - start;
-            start = end;
+    let groups: Vec<(usize, usize)> = rows
+        .iter()
+        .map(|row| (row.level1_group, row.level2_group))
+        .collect();
+    for (row, (level1, level2)) in rows.iter_mut().zip(group_spans(&groups)) {
+        row.level1_span = level1;
+        row.level2_span = level2;
+    }
+}
+
+/// The spans of merged 一级 and 二级 cells from each row's (一级, 二级) group numbers: on the
+/// first row of a group the number of its rows, elsewhere 0.
+pub(crate) fn group_spans(groups: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut spans = vec![(0, 0); groups.len()];
+    let (mut start1, mut start2) = (0, 0);
+    for end in 1..=groups.len() {
+        if end == groups.len() || groups[end].0 != groups[start1].0 {
+            spans[start1].0 = end - start1;
+            start1 = end;
+        }
+        if end == groups.len() || groups[end].1 != groups[start2].1 {
+            spans[start2].1 = end - start2;
+            start2 = end;
         }
     }
-    let mut start = 0;
-    for end in 1..=rows.len() {
-        if end == rows.len() || rows[end].level2_group != rows[start].level2_group {
-            rows[start].level2_span = end - start;
-            start = end;
-        }
-    }
+    spans
 }
 
 /// Runs of Latin letters, digits and signs longer than this get a break opportunity between

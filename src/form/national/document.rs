@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::National;
-use crate::document::{breakable, money};
+use crate::document::{GroupNumbers, breakable, fits_a_few_lines, group_spans, money};
 use crate::form::FormKind;
 use crate::located::At;
 use crate::model::{Amount, Report};
@@ -153,70 +153,48 @@ fn fund_lines(national: &National) -> Vec<FundLine> {
 
 fn indicator_lines(report: &Report, card: &Scorecard) -> Vec<IndicatorLine> {
     let weights = level1_weights(card);
-    let mut lines = Vec::new();
-    let (mut level1_group, mut level2_group) = (0, 0);
-    let mut last: Option<(&str, &str)> = None;
-    let indicators = report.goals.iter().flat_map(|goal| goal.rows());
+    let mut groups = GroupNumbers::default();
+    let indicators = report.goals.iter().flat_map(|goal| goal.indicators());
     let cards = card.goals.iter().flat_map(|goal| &goal.indicators);
-    for ((level1, level2, indicator), scored) in indicators.zip(cards) {
-        let same1 = last.is_some_and(|(l1, _)| l1 == level1.value);
-        let same2 = same1 && last.is_some_and(|(_, l2)| l2 == level2.value);
-        if !same1 {
-            level1_group += 1;
-        }
-        if !same2 {
-            level2_group += 1;
-        }
-        last = Some((&level1.value, &level2.value));
-        let weight = weights
-            .iter()
-            .find(|(name, _)| *name == level1.value)
-            .map_or_else(String::new, |(_, weight)| format!("（{weight}分）"));
-        let explanation = indicator
-            .explanation
-            .as_ref()
-            .map(|e| e.value.trim().to_string())
-            .unwrap_or_default();
-        let chars = |text: &str| text.chars().count();
-        let whole = chars(&scored.name) <= 120
-            && chars(&scored.target) <= 40
-            && chars(&scored.actual) <= 40
-            && chars(&explanation) <= 200;
-        lines.push(IndicatorLine {
-            level1_span: 0,
-            level2_span: 0,
-            whole,
-            level1_group,
-            level2_group,
-            level1: format!("{}{weight}", level1.value),
-            level2: level2.value.clone(),
-            name: breakable(&scored.name),
-            target: breakable(&scored.target),
-            actual: breakable(&scored.actual),
-            weight: scored.weight.clone(),
-            score: scored.score.clone(),
-            explanation: breakable(&explanation),
-        });
-    }
-    set_spans(&mut lines);
-    lines
-}
-
-/// Each row that starts a 一级 or 二级 group: how many rows the group has.
-fn set_spans(lines: &mut [IndicatorLine]) {
-    for i in 0..lines.len() {
-        let run = |key: fn(&IndicatorLine) -> usize| {
-            lines[i..]
+    let mut lines: Vec<IndicatorLine> = indicators
+        .zip(cards)
+        .map(|(indicator, scored)| {
+            let (level1_group, level2_group) = groups.next(scored);
+            let weight = weights
                 .iter()
-                .take_while(|l| key(l) == key(&lines[i]))
-                .count()
-        };
-        let starts1 = i == 0 || lines[i - 1].level1_group != lines[i].level1_group;
-        let starts2 = i == 0 || lines[i - 1].level2_group != lines[i].level2_group;
-        let (span1, span2) = (run(|l| l.level1_group), run(|l| l.level2_group));
-        lines[i].level1_span = if starts1 { span1 } else { 0 };
-        lines[i].level2_span = if starts2 { span2 } else { 0 };
+                .find(|(name, _)| *name == scored.level1)
+                .map_or_else(String::new, |(_, weight)| format!("（{weight}分）"));
+            let explanation = indicator
+                .explanation
+                .as_ref()
+                .map(|e| e.value.trim().to_string())
+                .unwrap_or_default();
+            IndicatorLine {
+                level1_group,
+                level2_group,
+                level1_span: 0,
+                level2_span: 0,
+                level1: format!("{}{weight}", scored.level1),
+                level2: scored.level2.clone(),
+                name: breakable(&scored.name),
+                target: breakable(&scored.target),
+                actual: breakable(&scored.actual),
+                weight: scored.weight.clone(),
+                score: scored.score.clone(),
+                whole: fits_a_few_lines(scored) && explanation.chars().count() <= 200,
+                explanation: breakable(&explanation),
+            }
+        })
+        .collect();
+    let groups: Vec<(usize, usize)> = lines
+        .iter()
+        .map(|line| (line.level1_group, line.level2_group))
+        .collect();
+    for (line, (level1, level2)) in lines.iter_mut().zip(group_spans(&groups)) {
+        line.level1_span = level1;
+        line.level2_span = level2;
     }
+    lines
 }
 
 /// The weight of each 一级指标 as the summary has it (a row per 一级 in the national tables).

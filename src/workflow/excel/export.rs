@@ -77,7 +77,7 @@ pub fn workbook(evaluated: &Evaluated) -> Result<Vec<u8>, ExportError> {
             row: 0,
         };
         match &report.national {
-            Some(national) => table.national(report, national, &doc.card)?,
+            Some(national) => table.national(report, national, &doc)?,
             None => table.department(outcome, &doc)?,
         }
         table.sign_off(&doc.sign_off)?;
@@ -260,16 +260,12 @@ impl Table<'_> {
             self.merged((first, last), (0, 0), &label, &styles.text)?;
             self.merged((first, first), (1, 7), &goal.name, &styles.left)?;
             self.row = first + 1;
-            self.indicator_rows(
-                &goal.indicators,
-                &block
-                    .rows
-                    .iter()
-                    .map(|r| (r.level1_group, r.level2_group))
-                    .collect::<Vec<_>>(),
-                1,
-                None,
-            )?;
+            let spans: Vec<(usize, usize)> = block
+                .rows
+                .iter()
+                .map(|r| (r.level1_span, r.level2_span))
+                .collect();
+            self.indicator_rows(&goal.indicators, &spans, 1, None)?;
         }
         let r = self.row;
         self.merged((r, r), (0, 1), "总分", &styles.text)?;
@@ -293,39 +289,31 @@ impl Table<'_> {
     }
 
     /// The indicator rows from `first_column` on (一级, 二级, 三级, target, actual, weight,
-    /// score and, for the national tables, 说明), the 一级 and 二级 cells merged down their runs.
+    /// score and, for the national tables, 说明), the 一级 and 二级 cells merged down the rows
+    /// the document stage gives them (`spans`: per row, 0 where no cell starts).
     fn indicator_rows(
         &mut self,
         indicators: &[crate::scorecard::IndicatorCard],
-        groups: &[(usize, usize)],
+        spans: &[(usize, usize)],
         first_column: u16,
         national: Option<(&[String], &[String])>,
     ) -> Written {
         let styles = self.styles;
         let start = self.row;
-        let run = |i: usize, key: fn(&(usize, usize)) -> usize| {
-            groups[i..]
-                .iter()
-                .take_while(|g| key(g) == key(&groups[i]))
-                .count() as u32
-        };
-        for (i, indicator) in indicators.iter().enumerate() {
+        for (i, (indicator, &(span1, span2))) in indicators.iter().zip(spans).enumerate() {
             let row = start + i as u32;
-            let level1_starts = i == 0 || groups[i - 1].0 != groups[i].0;
-            let level2_starts = i == 0 || groups[i - 1].1 != groups[i].1;
-            if level1_starts {
+            if span1 > 0 {
                 let label =
                     national.map_or(indicator.level1.clone(), |(labels, _)| labels[i].clone());
-                let span = run(i, |g| g.0);
                 self.merged(
-                    (row, row + span - 1),
+                    (row, row + span1 as u32 - 1),
                     (first_column, first_column),
                     &label,
                     &styles.text,
                 )?;
             }
-            if level2_starts {
-                let span = run(i, |g| g.1);
+            if span2 > 0 {
+                let span = span2 as u32;
                 self.merged(
                     (row, row + span - 1),
                     (first_column + 1, first_column + 1),
@@ -366,7 +354,13 @@ impl Table<'_> {
     }
 
     /// 项目支出 / 部门整体支出绩效自评表: header cells, funds, goal texts, indicators, 总分, 备注.
-    fn national(&mut self, report: &Report, national: &National, card: &Scorecard) -> Written {
+    fn national(
+        &mut self,
+        report: &Report,
+        national: &National,
+        doc: &crate::document::Document,
+    ) -> Written {
+        let card = &doc.card;
         let styles = self.styles;
         self.widths(&[8.0, 12.0, 12.0, 26.0, 14.0, 14.0, 9.0, 9.0, 24.0])?;
         self.title(8, report.form.name())?;
@@ -492,10 +486,10 @@ impl Table<'_> {
             .iter()
             .flat_map(|g| g.indicators.iter().cloned())
             .collect();
-        let lines = crate::form::national::document::national_document(report, national, card).rows;
-        let groups: Vec<(usize, usize)> = lines
+        let lines = doc.national.as_ref().map_or(&[][..], |t| t.rows.as_slice());
+        let spans: Vec<(usize, usize)> = lines
             .iter()
-            .map(|l| (l.level1_group, l.level2_group))
+            .map(|l| (l.level1_span, l.level2_span))
             .collect();
         let labels: Vec<String> = lines.iter().map(|l| l.level1.clone()).collect();
         let explanations: Vec<String> = report
@@ -513,7 +507,7 @@ impl Table<'_> {
             let last = self.row + indicators.len() as u32 - 1;
             self.merged((self.row, last), (0, 0), "", &styles.text)?;
         }
-        self.indicator_rows(&indicators, &groups, 1, Some((&labels, &explanations)))?;
+        self.indicator_rows(&indicators, &spans, 1, Some((&labels, &explanations)))?;
         let r = self.row;
         self.merged((r, r), (0, 5), "总分", &styles.text)?;
         self.number(r, (6, 6), parse(&card.total_weight), &styles.number)?;
