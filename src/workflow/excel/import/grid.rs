@@ -28,6 +28,8 @@ pub struct Grid {
     pub sheet: String,
     cells: BTreeMap<(u32, u32), Cell>,
     merged: Vec<Dimensions>,
+    /// (rows, columns) up to the last cell with a value.
+    size: (u32, u32),
 }
 
 impl Grid {
@@ -83,34 +85,28 @@ impl Grid {
 
     /// The top-left cell of the merged region holding (row, column), or itself.
     pub fn origin(&self, row: u32, column: u32) -> (u32, u32) {
-        self.merged
-            .iter()
-            .find(|d| {
-                d.start.0 <= row && row <= d.end.0 && d.start.1 <= column && column <= d.end.1
-            })
-            .map_or((row, column), |d| d.start)
+        self.region(row, column).map_or((row, column), |d| d.start)
     }
 
-    /// The last (row, column) of the merged region holding (row, column).
+    /// The last (row, column) of the merged region holding (row, column), or itself.
     pub fn region_end(&self, row: u32, column: u32) -> (u32, u32) {
-        self.merged
-            .iter()
-            .find(|d| {
-                d.start.0 <= row && row <= d.end.0 && d.start.1 <= column && column <= d.end.1
-            })
-            .map_or((row, column), |d| d.end)
+        self.region(row, column).map_or((row, column), |d| d.end)
     }
 
+    /// The merged region holding (row, column), if it is in one.
+    fn region(&self, row: u32, column: u32) -> Option<&Dimensions> {
+        self.merged.iter().find(|d| {
+            d.start.0 <= row && row <= d.end.0 && d.start.1 <= column && column <= d.end.1
+        })
+    }
+
+    /// Rows and columns up to the last cell with a value.
     pub fn rows(&self) -> u32 {
-        self.cells.keys().map(|(row, _)| row + 1).max().unwrap_or(0)
+        self.size.0
     }
 
     pub fn columns(&self) -> u32 {
-        self.cells
-            .keys()
-            .map(|(_, column)| column + 1)
-            .max()
-            .unwrap_or(0)
+        self.size.1
     }
 
     /// The first cell, in reading order, whose text satisfies `test`.
@@ -164,10 +160,19 @@ fn read_sheet<R: Read + Seek>(workbook: &mut Sheets<R>, name: &str) -> Result<Gr
             cells.insert((row, column), cell);
         }
     }
+    let size = (
+        cells.keys().map(|(row, _)| row + 1).max().unwrap_or(0),
+        cells
+            .keys()
+            .map(|(_, column)| column + 1)
+            .max()
+            .unwrap_or(0),
+    );
     Ok(Grid {
         sheet: name.to_string(),
         cells,
         merged,
+        size,
     })
 }
 
