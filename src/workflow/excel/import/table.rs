@@ -268,9 +268,6 @@ fn budget(grid: &Grid, header: u32, table: &mut Table) {
                 grid.use_cell(r, c);
                 *slot = grid.at(r, c).and_then(|cell| cell.number);
             }
-            if label.starts_with("预算数") || label.starts_with("执行数") {
-                grid.use_cell(row, column);
-            }
         }
         let columns: Vec<(u32, String)> = (0..grid.columns())
             .map(|column| (column, squeeze(grid.text(row, column))))
