@@ -16,8 +16,6 @@ use std::path::{Path, PathBuf};
 use crate::form::FormKind;
 use crate::workflow::scaffold::{ensure_usable, with_schema, write_folder};
 
-pub use table::weight_in;
-
 /// Why nothing was imported.
 #[derive(Debug)]
 pub enum ImportError {

@@ -471,14 +471,15 @@ impl Next<'_> {
     /// date left to the new 提交时间.
     fn annex(&self, yaml: &mut YamlText) {
         let annex = &self.report.annex;
+        let signed = sign_off_span(self.report).is_some();
         if self.report.national.is_none() {
             texts(yaml, TopKey::Annex.key(), ANNEX_SLOTS);
-        } else if sign_off_span(self.report).is_some() {
+        } else if signed {
             yaml.open(0, TopKey::Annex.key());
         } else {
             return;
         }
-        if sign_off_span(self.report).is_some() {
+        if signed {
             yaml.comment(2, "表下的签署：沿用上年，请核对；填报日期默认为提交时间");
         }
         optional_text_at(yaml, 2, "填报人", &annex.filled_by);

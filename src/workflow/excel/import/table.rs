@@ -223,7 +223,7 @@ fn year_in(text: &str) -> Option<u16> {
 }
 
 /// "（11分）", "(11分)", "：（11.5分）" at the end of a label: the weight.
-pub fn weight_in(label: &str) -> Option<Decimal> {
+fn weight_in(label: &str) -> Option<Decimal> {
     let text = squeeze(label);
     let end = text.rfind('分')?;
     let before = &text[..end];
