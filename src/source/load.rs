@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use serde::de::{IgnoredAny, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 
@@ -82,9 +83,16 @@ pub fn load_texts(inputs: Vec<(PathBuf, String)>) -> Loaded {
     let mut files = SourceFiles::default();
     let mut diagnostics = Diagnostics::default();
     let mut entries = Vec::new();
-    for (path, text) in inputs {
-        let id = files.add(path, text);
-        let part = parse_file(id, files.text(id));
+    let ids: Vec<FileId> = inputs
+        .into_iter()
+        .map(|(path, text)| files.add(path, text))
+        .collect();
+    // Each file is read on its own, on all cores; the parts are merged in the order given.
+    let parts: Vec<FilePart> = ids
+        .par_iter()
+        .map(|&id| parse_file(id, files.text(id)))
+        .collect();
+    for part in parts {
         diagnostics.extend(part.problems);
         entries.extend(part.entries);
     }
@@ -362,16 +370,18 @@ impl FilePart {
 /// than as whatever the typed reading stumbled on first; then into the report's types, reading
 /// on after each mistake so that one run reports them all.
 fn parse_file(file: FileId, text: &str) -> FilePart {
-    if let Err(error) = serde_saphyr::from_str_with_options::<IgnoredAny>(text, yaml_options()) {
-        return failed(&error, file, text);
-    }
     let typed = |text: &str| {
         parsing_file(file, || {
             serde_saphyr::from_str_with_options::<Option<FilePart>>(text, yaml_options())
         })
     };
+    // The typed reading asks more of the text than the syntax does, so a file it reads is
+    // well-formed; only a file it refuses is read again for its syntax alone.
     if let Ok(part) = typed(text) {
         return part.unwrap_or_else(FilePart::empty);
+    }
+    if let Err(error) = serde_saphyr::from_str_with_options::<IgnoredAny>(text, yaml_options()) {
+        return failed(&error, file, text);
     }
     // The mistakes seen in the lines name the cause where the typed reading names a symptom.
     let known = crate::yaml_lint::line_problems(file, text);
