@@ -12,8 +12,10 @@
 //! `JIXIAO_BENCH_RUNS` (runs of each measurement; the median is printed), `JIXIAO_BENCH_SIZES`
 //! (e.g. `1,40`). Offline and deterministic: the folders are written into a temporary folder.
 
+#[path = "support/peak.rs"]
+mod peak;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::{Duration, Instant};
 
 const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/2022-baoxie");
@@ -156,28 +158,14 @@ fn measure(runs: usize, args: &[&str]) -> Measured {
 }
 
 fn run_once(args: &[&str]) -> (Duration, Option<u64>) {
-    let timed = Path::new("/usr/bin/time").exists();
-    let mut command = if timed {
-        let mut command = Command::new("/usr/bin/time");
-        command.arg("-v").arg(JIXIAO);
-        command
-    } else {
-        Command::new(JIXIAO)
-    };
+    let mut command = peak::timed(JIXIAO);
     command.args(args);
     let start = Instant::now();
     let output = command.output().expect("run jixiao");
     let time = start.elapsed();
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(output.status.success(), "jixiao {args:?} failed:\n{stderr}");
-    let peak = stderr
-        .lines()
-        .find_map(|line| {
-            line.trim()
-                .strip_prefix("Maximum resident set size (kbytes):")
-        })
-        .and_then(|kib| kib.trim().parse().ok());
-    (time, peak)
+    (time, peak::peak_kib(&stderr))
 }
 
 fn seconds(time: Duration) -> String {

@@ -14,8 +14,9 @@
 
 #[path = "support/generated.rs"]
 mod generated;
+#[path = "support/peak.rs"]
+mod peak;
 
-use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -94,9 +95,9 @@ impl Pair {
             .arg(&jixiao_pdf)
             .arg("--typst-out")
             .arg(&source));
-        let mut jixiao = timed(JIXIAO);
+        let mut jixiao = peak::timed(JIXIAO);
         jixiao.arg("build").arg(src).arg("-o").arg(&jixiao_pdf);
-        let mut compile = timed(typst.as_os_str());
+        let mut compile = peak::timed(typst.as_os_str());
         compile
             .arg("compile")
             .arg("--ignore-system-fonts")
@@ -148,17 +149,6 @@ fn typst_executable() -> Option<PathBuf> {
         .find(|path| path.is_file())
 }
 
-/// `program` under `/usr/bin/time -v` where it exists, for its peak memory.
-fn timed(program: impl AsRef<OsStr>) -> Command {
-    if Path::new("/usr/bin/time").exists() {
-        let mut command = Command::new("/usr/bin/time");
-        command.arg("-v").arg(program);
-        command
-    } else {
-        Command::new(program)
-    }
-}
-
 /// Wall time and peak memory (KiB, when known) of one run.
 fn run_timed(command: &mut Command) -> (Duration, Option<u64>) {
     let start = Instant::now();
@@ -166,11 +156,7 @@ fn run_timed(command: &mut Command) -> (Duration, Option<u64>) {
     let time = start.elapsed();
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(output.status.success(), "{command:?} failed:\n{stderr}");
-    let peak = stderr
-        .lines()
-        .find_map(|line| line.trim().strip_prefix("Maximum resident set size (kbytes):"))
-        .and_then(|kib| kib.trim().parse().ok());
-    (time, peak)
+    (time, peak::peak_kib(&stderr))
 }
 
 fn run(command: &mut Command) {
