@@ -39,7 +39,11 @@ fn main() {
         return;
     };
     let version = output_of(Command::new(&typst).arg("--version"));
-    println!("jixiao vs typst compile — {JIXIAO}\n  against {} ({})", typst.display(), version.trim());
+    println!(
+        "jixiao vs typst compile — {JIXIAO}\n  against {} ({})",
+        typst.display(),
+        version.trim()
+    );
     println!("  median of {runs} runs each, alternating, after one warm-up run of each\n");
 
     let work = tempfile::tempdir().expect("temporary folder");

@@ -19,6 +19,9 @@ pub fn timed(program: impl AsRef<OsStr>) -> Command {
 pub fn peak_kib(stderr: &str) -> Option<u64> {
     stderr
         .lines()
-        .find_map(|line| line.trim().strip_prefix("Maximum resident set size (kbytes):"))
+        .find_map(|line| {
+            line.trim()
+                .strip_prefix("Maximum resident set size (kbytes):")
+        })
         .and_then(|kib| kib.trim().parse().ok())
 }
