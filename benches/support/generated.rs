@@ -1,6 +1,9 @@
 //! The generated report of the benches: 40 goals × 50 indicators (2,000), written from fixed
 //! patterns into a folder (offline and deterministic), with the sample's texts.
 
+// Each bench that includes this file uses a part of it.
+#![allow(dead_code)]
+
 use std::fmt::Write as _;
 use std::path::Path;
 
