@@ -16,7 +16,7 @@
 mod peak;
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/2022-baoxie");
 const JIXIAO: &str = env!("CARGO_BIN_EXE_jixiao");
@@ -158,14 +158,7 @@ fn measure(runs: usize, args: &[&str]) -> Measured {
 }
 
 fn run_once(args: &[&str]) -> (Duration, Option<u64>) {
-    let mut command = peak::timed(JIXIAO);
-    command.args(args);
-    let start = Instant::now();
-    let output = command.output().expect("run jixiao");
-    let time = start.elapsed();
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(output.status.success(), "jixiao {args:?} failed:\n{stderr}");
-    (time, peak::peak_kib(&stderr))
+    peak::run_timed(peak::timed(JIXIAO).args(args))
 }
 
 fn seconds(time: Duration) -> String {

@@ -19,7 +19,7 @@ mod peak;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use generated::{SAMPLE, generate_report};
 
@@ -116,8 +116,8 @@ impl Pair {
     }
 
     fn measure(mut self, runs: usize) -> Measured {
-        run_timed(&mut self.jixiao);
-        run_timed(&mut self.typst);
+        peak::run_timed(&mut self.jixiao);
+        peak::run_timed(&mut self.typst);
         let mut measured = Measured {
             jixiao: Vec::new(),
             typst: Vec::new(),
@@ -128,11 +128,11 @@ impl Pair {
         for i in 0..runs {
             // Alternate which goes first, so that neither always follows the other.
             let (j, t) = if i % 2 == 0 {
-                let j = run_timed(&mut self.jixiao);
-                (j, run_timed(&mut self.typst))
+                let j = peak::run_timed(&mut self.jixiao);
+                (j, peak::run_timed(&mut self.typst))
             } else {
-                let t = run_timed(&mut self.typst);
-                (run_timed(&mut self.jixiao), t)
+                let t = peak::run_timed(&mut self.typst);
+                (peak::run_timed(&mut self.jixiao), t)
             };
             measured.ratios.push(j.0.as_secs_f64() / t.0.as_secs_f64());
             measured.jixiao.push(j.0);
@@ -151,16 +151,6 @@ fn typst_executable() -> Option<PathBuf> {
     std::env::split_paths(&std::env::var_os("PATH")?)
         .map(|dir| dir.join("typst"))
         .find(|path| path.is_file())
-}
-
-/// Wall time and peak memory (KiB, when known) of one run.
-fn run_timed(command: &mut Command) -> (Duration, Option<u64>) {
-    let start = Instant::now();
-    let output = command.output().expect("command runs");
-    let time = start.elapsed();
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(output.status.success(), "{command:?} failed:\n{stderr}");
-    (time, peak::peak_kib(&stderr))
 }
 
 fn run(command: &mut Command) {
