@@ -9,7 +9,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 mod cli;
 
 // Typst's layout allocates and frees millions of small objects: mimalloc serves them faster
-// than the system's malloc (see `cargo bench --bench pipeline`).
+// than the system's malloc (measured on the 2,000-indicator report of the benches: 787 ms
+// against 809 ms for the whole `jixiao build`, medians of 12 alternating runs).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
