@@ -21,8 +21,8 @@ use super::role::FontRole;
 use super::world::DocumentWorld;
 use crate::limits::{Limits, Stage};
 
-/// Memoised results older than this many compilations are dropped (as `typst watch` does),
-/// so a long-running `watch` does not grow without bound.
+/// Memoised results not used in this many compilations are dropped by
+/// [`Typesetter::forget_old_layouts`] (as `typst watch` does).
 const CACHE_MAX_AGE: usize = 10;
 
 /// Holds the font book and lazily loaded faces; build once, reuse for many compilations.
@@ -39,6 +39,13 @@ impl Typesetter {
             fonts: load_fonts(extra_font_dirs)?,
             library: LazyHash::new(Library::default()),
         })
+    }
+
+    /// Drops Typst's memoised results that the last ten compilations did not use. Call it
+    /// between the compilations of a long-lived typesetter (`watch`, a folder of reports), so
+    /// that memory does not grow with each one; a single build has no need of it.
+    pub fn forget_old_layouts(&self) {
+        typst::comemo::evict(CACHE_MAX_AGE);
     }
 
     /// Characters of `text` that no font of `role`'s chain has a glyph for
@@ -98,9 +105,7 @@ impl Typesetter {
         let files = VirtualFiles::new(files)?;
         let world = DocumentWorld::new(&self.library, &self.fonts, main, files, today);
 
-        let result = layout(&world);
-        typst::comemo::evict(CACHE_MAX_AGE);
-        let (mut document, warnings) = result?;
+        let (mut document, warnings) = layout(&world)?;
         meta.fill_document_info(document.info_mut());
         Ok(LaidOut {
             world,

@@ -201,7 +201,9 @@ fn process(index: usize, report: &ReportSource, task: &Task, typesetter: &Typese
                 finished.failure = Some("没有这份报告的输出路径".to_string());
                 return Step::Done(Box::new(finished));
             };
-            match build(&report.path, options, typesetter) {
+            let built = build(&report.path, options, typesetter);
+            typesetter.forget_old_layouts();
+            match built {
                 Ok(built) => {
                     let evaluated = built.evaluated;
                     finished.diagnostics = evaluated.diagnostics.render(&evaluated.files);
