@@ -25,7 +25,8 @@ use crate::limits::{Limits, Stage};
 /// [`Typesetter::forget_old_layouts`] (as `typst watch` does).
 const CACHE_MAX_AGE: usize = 10;
 
-/// Holds the font book and lazily loaded faces; build once, reuse for many compilations.
+/// Holds the font book and lazily loaded faces; build once, reuse for many compilations (with
+/// [`Typesetter::forget_old_layouts`] between them, so that Typst's memo cache stays bounded).
 pub struct Typesetter {
     fonts: FontStore,
     library: LazyHash<Library>,
