@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use typst::diag::{Severity, SourceDiagnostic, Warned};
 use typst::syntax::Source;
@@ -21,15 +22,17 @@ use super::role::FontRole;
 use super::world::DocumentWorld;
 use crate::limits::{Limits, Stage};
 
-/// Memoised results not used in this many compilations are dropped by
-/// [`Typesetter::forget_old_layouts`] (as `typst watch` does).
+/// Memoised results not used in this many compilations are dropped (as `typst watch` does), so
+/// that a long-running `watch` or a folder of reports does not grow without bound.
 const CACHE_MAX_AGE: usize = 10;
 
-/// Holds the font book and lazily loaded faces; build once, reuse for many compilations (with
-/// [`Typesetter::forget_old_layouts`] between them, so that Typst's memo cache stays bounded).
+/// Holds the font book and lazily loaded faces; build once, reuse for many compilations.
 pub struct Typesetter {
     fonts: FontStore,
     library: LazyHash<Library>,
+    /// Compilations started: each one after the first evicts Typst's old memoised results
+    /// first. A single build has none to evict and skips that walk over the cache.
+    compilations: AtomicUsize,
 }
 
 impl Typesetter {
@@ -39,14 +42,8 @@ impl Typesetter {
         Ok(Typesetter {
             fonts: load_fonts(extra_font_dirs)?,
             library: LazyHash::new(Library::default()),
+            compilations: AtomicUsize::new(0),
         })
-    }
-
-    /// Drops Typst's memoised results that the last ten compilations did not use. Call it
-    /// between the compilations of a long-lived typesetter (`watch`, a folder of reports), so
-    /// that memory does not grow with each one; a single build has no need of it.
-    pub fn forget_old_layouts(&self) {
-        typst::comemo::evict(CACHE_MAX_AGE);
     }
 
     /// Characters of `text` that no font of `role`'s chain has a glyph for
@@ -106,6 +103,9 @@ impl Typesetter {
         let files = VirtualFiles::new(files)?;
         let world = DocumentWorld::new(&self.library, &self.fonts, main, files, today);
 
+        if self.compilations.fetch_add(1, Ordering::Relaxed) > 0 {
+            typst::comemo::evict(CACHE_MAX_AGE);
+        }
         let (mut document, warnings) = layout(&world)?;
         meta.fill_document_info(document.info_mut());
         Ok(LaidOut {

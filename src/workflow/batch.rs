@@ -201,9 +201,7 @@ fn process(index: usize, report: &ReportSource, task: &Task, typesetter: &Typese
                 finished.failure = Some("没有这份报告的输出路径".to_string());
                 return Step::Done(Box::new(finished));
             };
-            let built = build(&report.path, options, typesetter);
-            typesetter.forget_old_layouts();
-            match built {
+            match build(&report.path, options, typesetter) {
                 Ok(built) => {
                     let evaluated = built.evaluated;
                     finished.diagnostics = evaluated.diagnostics.render(&evaluated.files);

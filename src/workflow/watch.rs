@@ -58,7 +58,6 @@ pub fn watch(
         match events.recv_timeout(POLL) {
             Ok(()) => {
                 settle(&events);
-                typesetter.forget_old_layouts();
                 on_build(build(src, options, typesetter));
             }
             Err(RecvTimeoutError::Timeout) => {}
