@@ -12,6 +12,7 @@
 pub mod check;
 pub mod diagnostic;
 pub mod document;
+pub mod files;
 pub mod form;
 pub mod model;
 pub mod render;

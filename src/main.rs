@@ -97,6 +97,9 @@ fn score(src: &Path, format: Format) -> ExitCode {
 }
 
 fn export(src: &Path, output: Option<PathBuf>) -> ExitCode {
+    if let Err(code) = cli::batch::one_report(src, "export") {
+        return code;
+    }
     let output = output.unwrap_or_else(|| default_output(src).with_extension("xlsx"));
     let protected = jixiao::output::Protected {
         src: src.to_path_buf(),
@@ -182,13 +185,18 @@ fn build(args: &BuildArgs) -> ExitCode {
 
 /// Builds, then rebuilds on every change until Ctrl-C; a failed attempt keeps the last PDF.
 fn watch(args: &BuildArgs) -> ExitCode {
-    if let Ok(Some(reports)) = cli::batch::reports(&args.src) {
-        eprintln!(
-            "错误: watch 只监视一份报告，而「{}」里有 {} 份报告：请指定其中一份的文件夹或文件",
-            args.src.display(),
-            reports.len()
-        );
+    // First of all, so that Ctrl-C, SIGTERM or SIGHUP at any moment ends it cleanly.
+    let stop = Arc::new(AtomicBool::new(false));
+    let flag = Arc::clone(&stop);
+    if ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst)).is_err() {
+        eprintln!("错误: 无法接管 Ctrl-C 和终止信号");
         return ExitCode::from(EXIT_USAGE);
+    }
+    if cli::early_stop::stopped_early() {
+        stop.store(true, Ordering::SeqCst);
+    }
+    if let Err(code) = cli::batch::one_report(&args.src, "watch") {
+        return code;
     }
     if let Err(code) = check_output_paths(args) {
         return code;
@@ -197,12 +205,6 @@ fn watch(args: &BuildArgs) -> ExitCode {
         Ok(typesetter) => typesetter,
         Err(code) => return code,
     };
-    let stop = Arc::new(AtomicBool::new(false));
-    let flag = Arc::clone(&stop);
-    if let Err(error) = ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst)) {
-        eprintln!("错误: 无法接管 Ctrl-C：{error}");
-        return ExitCode::from(EXIT_USAGE);
-    }
     let result = jixiao::watch::watch(
         &args.src,
         &build_options(args),
@@ -375,6 +377,9 @@ fn diff(old: &OsStr, new: &OsStr, format: Format) -> ExitCode {
 /// Reads and evaluates one version of `diff`; its diagnostics are printed only when in error.
 fn evaluate_version(arg: &OsStr) -> Result<jixiao::Evaluated, ExitCode> {
     let source = jixiao::revision::Source::parse(arg);
+    if let jixiao::revision::Source::Disk(path) = &source {
+        cli::batch::one_report(path, "diff")?;
+    }
     let loaded = source.load().map_err(|error| {
         eprintln!("错误: {error}");
         ExitCode::from(EXIT_USAGE)
@@ -389,6 +394,11 @@ fn evaluate_version(arg: &OsStr) -> Result<jixiao::Evaluated, ExitCode> {
 
 /// Writes a new report folder: next year's from `--from`, or the example.
 fn new(args: &NewArgs) -> ExitCode {
+    if let Some(from) = &args.from
+        && let Err(code) = cli::batch::one_report(from, "new --from")
+    {
+        return code;
+    }
     match jixiao::scaffold::new_report(&args.dir, args.from.as_deref(), args.year, args.form) {
         Ok(created) => {
             println!("{created}");

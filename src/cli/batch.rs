@@ -20,13 +20,53 @@ const FEW: usize = 3;
 /// commands then do what they always did).
 pub fn reports(src: &Path) -> Result<Option<Vec<ReportSource>>, ExitCode> {
     match batch::discover(src) {
-        Ok(Layout::Single) => Ok(None),
-        Ok(Layout::Many(reports)) => Ok(Some(reports)),
+        Ok(discovery) => {
+            for note in &discovery.notes {
+                eprintln!("注意：{note}");
+            }
+            match discovery.layout {
+                Layout::Single => Ok(None),
+                Layout::Many(reports) => Ok(Some(reports)),
+            }
+        }
         Err(error) => {
             eprintln!("错误: {error}");
             Err(ExitCode::from(EXIT_USAGE))
         }
     }
+}
+
+/// For the commands that take one report (`export`, `diff`, `new --from`, `watch`): a folder of
+/// reports is refused, naming a few of them, instead of silently taking one.
+pub fn one_report(src: &Path, command: &str) -> Result<(), ExitCode> {
+    let discovery = match batch::discover(src) {
+        Ok(discovery) => discovery,
+        Err(error) => {
+            eprintln!("错误: {error}");
+            return Err(ExitCode::from(EXIT_USAGE));
+        }
+    };
+    let Layout::Many(reports) = discovery.layout else {
+        return Ok(());
+    };
+    let shown: Vec<String> = reports
+        .iter()
+        .take(3)
+        .map(|r| r.path.display().to_string())
+        .collect();
+    eprintln!(
+        "错误: {command} 只处理一份报告，而「{}」里有 {} 份报告（{}{}）：请指定其中一份的文件夹或文件，如 jixiao {command} {}",
+        src.display(),
+        reports.len(),
+        shown.join("、"),
+        if reports.len() > shown.len() {
+            " 等"
+        } else {
+            ""
+        },
+        shown[0]
+    );
+    Err(ExitCode::from(EXIT_USAGE))
 }
 
 /// `jixiao check ROOT`.
@@ -121,7 +161,10 @@ pub fn build(
         Ok(outdir) => outdir,
         Err(code) => return code,
     };
-    let pdfs = match batch::output_paths(reports, &outdir, &[batch::SUMMARY_NAME]) {
+    let pdfs = match batch::output_paths(reports, &outdir, &[batch::SUMMARY_NAME])
+        .map_err(|error| error.to_string())
+        .and_then(|pdfs| batch::check_output_paths(&pdfs, &outdir, root, options).map(|()| pdfs))
+    {
         Ok(pdfs) => pdfs,
         Err(error) => {
             eprintln!("错误: {error}");
@@ -206,7 +249,7 @@ fn output_folder(root: &Path, output: Option<&Path>) -> Result<PathBuf, ExitCode
         eprintln!(
             "错误: 无法建立输出文件夹「{}」：{}",
             outdir.display(),
-            jixiao::output::io_reason(&error)
+            jixiao::files::reason(&error, jixiao::files::Access::Write)
         );
         return Err(ExitCode::from(EXIT_USAGE));
     }

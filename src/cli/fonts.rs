@@ -46,19 +46,12 @@ impl fmt::Display for Written {
     }
 }
 
-pub struct FontsError {
-    path: PathBuf,
-    error: std::io::Error,
-}
+/// Why a font or licence file was not written: already in Chinese, naming the file.
+pub struct FontsError(String);
 
 impl fmt::Display for FontsError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "无法写入「{}」：{}",
-            self.path.display(),
-            reason_in_chinese(&self.error)
-        )
+        f.write_str(&self.0)
     }
 }
 
@@ -77,26 +70,17 @@ pub fn write_fonts(dir: &Path) -> Result<Written, FontsError> {
     })
 }
 
+/// Writes one file atomically, never through a link.
 fn write(path: &Path, data: &[u8]) -> Result<(), FontsError> {
-    let fail = |error| FontsError {
-        path: path.to_path_buf(),
-        error,
-    };
     if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).map_err(fail)?;
+        std::fs::create_dir_all(parent).map_err(|error| {
+            let reason = if parent.exists() && !parent.is_dir() {
+                "它已经存在，而且不是文件夹：请指定一个文件夹".to_string()
+            } else {
+                jixiao::files::reason(&error, jixiao::files::Access::Write)
+            };
+            FontsError(format!("无法写入「{}」：{reason}", parent.display()))
+        })?;
     }
-    std::fs::write(path, data).map_err(fail)
-}
-
-fn reason_in_chinese(error: &std::io::Error) -> String {
-    use std::io::ErrorKind;
-    match error.kind() {
-        ErrorKind::PermissionDenied => "没有写入权限".into(),
-        ErrorKind::NotADirectory | ErrorKind::AlreadyExists => {
-            "路径中有一段是文件而不是文件夹".into()
-        }
-        ErrorKind::StorageFull => "磁盘已满".into(),
-        ErrorKind::ReadOnlyFilesystem => "文件系统只读".into(),
-        _ => format!("系统报告：{error}"),
-    }
+    jixiao::output::write_atomically(path, data).map_err(|error| FontsError(error.to_string()))
 }

@@ -3,6 +3,7 @@
 
 pub mod args;
 pub mod batch;
+pub mod early_stop;
 mod errors;
 mod fonts;
 mod zh;

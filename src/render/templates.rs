@@ -90,7 +90,7 @@ impl TemplateSet {
 fn dir_error(path: &Path, error: &std::io::Error) -> TemplateDirError {
     TemplateDirError {
         path: path.to_path_buf(),
-        reason: crate::output::io_reason(error).replace("写入", "读取"),
+        reason: crate::files::reason(error, crate::files::Access::Read),
     }
 }
 

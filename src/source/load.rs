@@ -9,6 +9,7 @@ use serde::de::{IgnoredAny, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 
 use crate::diagnostic::{Diagnostic, Diagnostics, FileId, SourceFiles, Span};
+use crate::files::{self, Access, Kind, read_source};
 use crate::form::FormKind;
 use crate::form::national::{Funds, OverallGoal};
 use crate::located::{At, parsing_file};
@@ -59,7 +60,10 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
     let sources = report_files(path)?;
     let mut inputs = Vec::new();
     for file in sources.yaml {
-        let text = std::fs::read_to_string(&file).map_err(|error| io_error(&file, &error))?;
+        let text = read_source(&file).map_err(|error| LoadError::Io {
+            path: file.clone(),
+            reason: error.to_string(),
+        })?;
         inputs.push((file, text));
     }
     let mut loaded = load_texts(inputs);
@@ -70,10 +74,21 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
     Ok(loaded)
 }
 
+/// At most this many names are listed in the warning about files not read.
+const NAMES_SHOWN: usize = 20;
+
 fn ignored_files(other: &[String]) -> Diagnostic {
+    let mut names = other
+        .iter()
+        .take(NAMES_SHOWN)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join("、");
+    if other.len() > NAMES_SHOWN {
+        names.push_str(&format!(" 等 {} 项", other.len()));
+    }
     Diagnostic::warning(format!(
-        "报告文件夹里的这些不是报告的一部分，没有读取：{}",
-        other.join("、")
+        "报告文件夹里的这些不是报告的一部分，没有读取：{names}"
     ))
     .help("报告只由文件夹里的 .yaml / .yml 文件组成，不读子文件夹：要用到的内容请放进这样的文件，其他的可以移走")
 }
@@ -125,15 +140,9 @@ fn errors_in_goals_read(entries: &[(At<String>, Entry)]) -> Vec<Diagnostic> {
 }
 
 fn io_error(path: &Path, error: &std::io::Error) -> LoadError {
-    let reason = match error.kind() {
-        std::io::ErrorKind::NotFound => "文件或文件夹不存在".to_string(),
-        std::io::ErrorKind::PermissionDenied => "没有读取权限".to_string(),
-        std::io::ErrorKind::InvalidData => "不是 UTF-8 编码的文本文件，请另存为 UTF-8".to_string(),
-        _ => error.to_string(),
-    };
     LoadError::Io {
         path: path.to_path_buf(),
-        reason,
+        reason: files::reason(error, Access::Read),
     }
 }
 
@@ -144,6 +153,9 @@ struct ReportFiles {
     other: Vec<String>,
 }
 
+/// A report folder with more entries than this is not a report folder: the rest are not read.
+const MAX_FOLDER_ENTRIES: usize = 10_000;
+
 fn report_files(path: &Path) -> Result<ReportFiles, LoadError> {
     let metadata = std::fs::metadata(path).map_err(|error| io_error(path, &error))?;
     if !metadata.is_dir() {
@@ -152,11 +164,21 @@ fn report_files(path: &Path) -> Result<ReportFiles, LoadError> {
             other: Vec::new(),
         });
     }
+    let real = path
+        .canonicalize()
+        .map_err(|error| io_error(path, &error))?;
     let mut files = ReportFiles {
         yaml: Vec::new(),
         other: Vec::new(),
     };
-    for entry in std::fs::read_dir(path).map_err(|error| io_error(path, &error))? {
+    let entries = std::fs::read_dir(path).map_err(|error| io_error(path, &error))?;
+    for (count, entry) in entries.enumerate() {
+        if count == MAX_FOLDER_ENTRIES {
+            files.other.push(format!(
+                "（文件夹里超过 {MAX_FOLDER_ENTRIES} 项，其余的没有看）"
+            ));
+            break;
+        }
         let file = entry.map_err(|error| io_error(path, &error))?.path();
         let name = file
             .file_name()
@@ -165,12 +187,9 @@ fn report_files(path: &Path) -> Result<ReportFiles, LoadError> {
         if is_hidden_or_editor_file(&name) {
             continue;
         }
-        if file.is_dir() {
-            files.other.push(format!("{name}/"));
-        } else if crate::output::is_yaml_name(&file) {
-            files.yaml.push(file);
-        } else {
-            files.other.push(name);
+        match place(&file, &real) {
+            Placed::Source => files.yaml.push(file),
+            Placed::Other(why) => files.other.push(format!("{name}{why}")),
         }
     }
     files.yaml.sort();
@@ -179,6 +198,30 @@ fn report_files(path: &Path) -> Result<ReportFiles, LoadError> {
         return Err(LoadError::NoYamlFiles(path.to_path_buf()));
     }
     Ok(files)
+}
+
+/// An entry of a report folder: one of its sources, or something else (and why).
+enum Placed {
+    Source,
+    Other(&'static str),
+}
+
+/// Only the regular YAML files of the folder are read: a link that leads out of it, a FIFO or
+/// a device never is.
+fn place(file: &Path, folder: &Path) -> Placed {
+    if matches!(Kind::of(file), Ok(Kind::Link)) {
+        match file.canonicalize() {
+            Ok(target) if target.starts_with(folder) => {}
+            Ok(_) => return Placed::Other("（指向文件夹之外的链接，没有跟随）"),
+            Err(_) => return Placed::Other("（链接指向的文件不存在）"),
+        }
+    }
+    match Kind::followed(file) {
+        Ok(Kind::Folder) => Placed::Other("/"),
+        Ok(Kind::Special(_)) => Placed::Other("（不是普通文件，没有打开）"),
+        Ok(Kind::File) if files::is_yaml_name(file) => Placed::Source,
+        _ => Placed::Other(""),
+    }
 }
 
 /// Hidden files (`.目标1.yaml.swp`, macOS's `._目标1.yaml`, `.git/`), the backups and locks

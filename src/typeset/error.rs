@@ -10,10 +10,7 @@ pub enum TypesetError {
         error: std::io::Error,
     },
     /// A font file under a `--font-path` directory could not be read.
-    FontFileUnreadable {
-        path: PathBuf,
-        error: std::io::Error,
-    },
+    FontFileUnreadable { path: PathBuf, reason: String },
     /// A file with a font extension holds no face Typst can use.
     FontFileInvalid { path: PathBuf },
     /// A font compiled into the binary could not be parsed (a build defect).
@@ -38,10 +35,15 @@ impl fmt::Display for TypesetError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             TypesetError::FontDir { path, error } => {
-                write!(f, "字体目录无法读取: {}: {error}", path.display())
+                write!(
+                    f,
+                    "字体目录无法读取: {}: {}",
+                    path.display(),
+                    crate::files::reason(error, crate::files::Access::Read)
+                )
             }
-            TypesetError::FontFileUnreadable { path, error } => {
-                write!(f, "字体文件无法读取: {}: {error}", path.display())
+            TypesetError::FontFileUnreadable { path, reason } => {
+                write!(f, "字体文件无法读取: {}: {reason}", path.display())
             }
             TypesetError::FontFileInvalid { path } => {
                 write!(
@@ -75,8 +77,7 @@ impl fmt::Display for TypesetError {
 impl std::error::Error for TypesetError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            TypesetError::FontDir { error, .. }
-            | TypesetError::FontFileUnreadable { error, .. } => Some(error),
+            TypesetError::FontDir { error, .. } => Some(error),
             _ => None,
         }
     }

@@ -60,9 +60,11 @@ pub(super) fn load_fonts(extra_font_dirs: &[PathBuf]) -> Result<FontStore, Types
     }
     for dir in extra_font_dirs {
         for path in font_files_in(dir)? {
-            let data = std::fs::read(&path).map_err(|error| TypesetError::FontFileUnreadable {
-                path: path.clone(),
-                error,
+            let data = crate::files::read_bounded(&path, MAX_FONT_BYTES).map_err(|error| {
+                TypesetError::FontFileUnreadable {
+                    path: path.clone(),
+                    reason: error.to_string(),
+                }
             })?;
             if !push_faces(&mut store, Bytes::new(data)) {
                 return Err(TypesetError::FontFileInvalid { path });
@@ -88,16 +90,24 @@ fn push_faces(store: &mut FontStore, data: Bytes) -> bool {
     index > 0
 }
 
-/// Font files below `dir`, recursively, sorted so font indices are the same on every run.
+/// The largest font file read (the biggest CJK collections are about 120 MB).
+const MAX_FONT_BYTES: u64 = 512 * 1024 * 1024;
+
+/// Font files below `dir`, recursively, sorted so font indices are the same on every run. A
+/// folder reached twice (a link loop) is read once; FIFOs and devices are never opened.
 fn font_files_in(dir: &Path) -> Result<Vec<PathBuf>, TypesetError> {
     let mut found = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
     let mut pending = vec![dir.to_path_buf()];
     while let Some(current) = pending.pop() {
+        if !seen.insert(current.canonicalize().unwrap_or_else(|_| current.clone())) {
+            continue;
+        }
         for path in sorted_entries(&current)? {
-            if path.is_dir() {
-                pending.push(path);
-            } else if has_font_extension(&path) {
-                found.push(path);
+            match crate::files::Kind::followed(&path) {
+                Ok(crate::files::Kind::Folder) => pending.push(path),
+                Ok(crate::files::Kind::File) if has_font_extension(&path) => found.push(path),
+                _ => {}
             }
         }
     }

@@ -10,7 +10,7 @@ use std::sync::{Mutex, mpsc};
 
 use crate::Evaluated;
 use crate::build::{BuildError, BuildOptions, build, evaluate_printable};
-use crate::output::{Protected, write_outputs};
+use crate::output::{Protected, check_folders_below, check_outputs, write_outputs};
 use crate::typeset::Typesetter;
 
 pub mod discover;
@@ -158,7 +158,7 @@ impl Pending {
                 format!(
                     "无法建立文件夹「{}」：{}",
                     pdf.parent().unwrap_or(&pdf).display(),
-                    crate::output::io_reason(&error)
+                    crate::files::reason(&error, crate::files::Access::Write)
                 )
             })
             .and_then(|()| {
@@ -228,6 +228,38 @@ fn process(index: usize, report: &ReportSource, task: &Task, typesetter: &Typese
         }
     }
     Step::Done(Box::new(finished))
+}
+
+/// Refuses, before anything is built, every output of a folder build that would land on a
+/// link, a folder, a FIFO or a source of the run, or below a link inside OUTDIR.
+pub fn check_output_paths(
+    pdfs: &[PathBuf],
+    outdir: &Path,
+    root: &Path,
+    options: &BuildOptions,
+) -> Result<(), String> {
+    let protected = Protected {
+        src: root.to_path_buf(),
+        templates: options.templates.clone(),
+    };
+    let (summary_pdf, summary_xlsx) = summary_paths(outdir);
+    let mut problems = Vec::new();
+    for path in pdfs.iter().chain([&summary_pdf, &summary_xlsx]) {
+        let checked = check_folders_below(outdir, path)
+            .and_then(|()| check_outputs(&[path.as_path()], &protected).map(drop));
+        if let Err(error) = checked {
+            problems.push(error.to_string());
+        }
+    }
+    if problems.is_empty() {
+        return Ok(());
+    }
+    let mut message = "这些输出路径不能写，未处理任何报告：".to_string();
+    for problem in &problems {
+        message.push_str("\n  - ");
+        message.push_str(problem);
+    }
+    Err(message)
 }
 
 /// The 汇总表's two files, `OUTDIR/汇总表.pdf` and `OUTDIR/汇总表.xlsx`.

@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 
 use tempfile::NamedTempFile;
 
+use crate::files::{self, Access, Kind, is_source_name};
+
 /// Why the outputs were not written; nothing was written in any case.
 #[derive(Debug)]
 pub enum OutputError {
@@ -19,6 +21,10 @@ pub enum OutputError {
     Same { first: PathBuf, second: PathBuf },
     /// The output names a folder.
     Folder(PathBuf),
+    /// The output is a symbolic link: jixiao never writes through one.
+    Link { output: PathBuf, target: PathBuf },
+    /// The output is a FIFO, a device or a socket.
+    Special { output: PathBuf, what: &'static str },
     /// Writing failed (a missing folder, no permission, a full disk).
     Write { path: PathBuf, reason: String },
 }
@@ -40,15 +46,27 @@ impl fmt::Display for OutputError {
             ),
             OutputError::Same { first, second } => write!(
                 f,
-                "PDF 和 Typst 源文件不能写到同一个文件（「{}」与「{}」）：请给 --typst-out 另选路径，未写入任何文件",
+                "两个输出会写到同一个文件（「{}」与「{}」）：请给其中一个另选路径，未写入任何文件",
                 first.display(),
                 second.display()
             ),
             OutputError::Folder(path) => write!(
                 f,
-                "输出路径「{}」是一个文件夹：请写上文件名，如「{}」",
+                "输出路径「{}」是一个文件夹：请写上文件名，如「{}」，未写入任何文件",
                 path.display(),
                 path.join("报告.pdf").display()
+            ),
+            OutputError::Link { output, target } => write!(
+                f,
+                "输出路径「{}」是一个符号链接（指向「{}」）：jixiao 不通过链接写文件，以免改动链接指向的文件；\
+                 请删除这个链接，或另选输出路径，未写入任何文件",
+                output.display(),
+                target.display()
+            ),
+            OutputError::Special { output, what } => write!(
+                f,
+                "输出路径「{}」是一个{what}，不是普通文件：请另选输出路径，未写入任何文件",
+                output.display()
             ),
             OutputError::Write { path, reason } => {
                 write!(
@@ -71,21 +89,19 @@ pub struct Protected {
     pub templates: Option<PathBuf>,
 }
 
-/// Refuses outputs that are sources, templates or each other; Ok with the files they write to
-/// (a symlink's target, not the link).
+/// Refuses outputs that are sources, templates, each other, links, folders or special files;
+/// Ok with the files they write to (made absolute, the links of their folders resolved).
 pub fn check_outputs(
     outputs: &[&Path],
     protected: &Protected,
 ) -> Result<Vec<PathBuf>, OutputError> {
     let mut targets: Vec<PathBuf> = Vec::new();
     for output in outputs {
+        refuse_kind(output)?;
         let target = resolve(output);
-        if target.is_dir() {
-            return Err(OutputError::Folder(output.to_path_buf()));
-        }
         refuse_source(output, &target, &protected.src)?;
         if let Some(templates) = &protected.templates {
-            let folder = resolve(templates);
+            let folder = resolve_all(templates);
             if target.starts_with(&folder) {
                 return Err(OutputError::Template {
                     output: output.to_path_buf(),
@@ -104,10 +120,58 @@ pub fn check_outputs(
     Ok(targets)
 }
 
+/// The folders between `outdir` and `path` (a report's PDF in a sub-folder of OUTDIR) are
+/// folders, or missing: never a link that would carry the write out of OUTDIR, nor a file.
+pub fn check_folders_below(outdir: &Path, path: &Path) -> Result<(), OutputError> {
+    let Ok(relative) = path.strip_prefix(outdir) else {
+        return Ok(());
+    };
+    let mut folder = outdir.to_path_buf();
+    let parts: Vec<_> = relative.components().collect();
+    for part in parts.iter().take(parts.len().saturating_sub(1)) {
+        folder.push(part);
+        match Kind::of(&folder) {
+            Ok(Kind::Folder | Kind::Missing) => {}
+            Ok(Kind::Link) => {
+                return Err(OutputError::Link {
+                    target: std::fs::read_link(&folder).unwrap_or_default(),
+                    output: folder,
+                });
+            }
+            Ok(Kind::File | Kind::Special(_)) => {
+                return Err(OutputError::Write {
+                    reason: "路径中有一段是文件而不是文件夹".to_string(),
+                    path: path.to_path_buf(),
+                });
+            }
+            Err(error) => return Err(write_error(&folder, &error)),
+        }
+    }
+    Ok(())
+}
+
+/// An output may be a new name or a regular file: never a link, a folder or a FIFO.
+fn refuse_kind(output: &Path) -> Result<(), OutputError> {
+    let owned = || output.to_path_buf();
+    match Kind::of(output) {
+        Ok(Kind::File | Kind::Missing) => Ok(()),
+        Ok(Kind::Folder) => Err(OutputError::Folder(owned())),
+        Ok(Kind::Link) => Err(OutputError::Link {
+            output: owned(),
+            target: std::fs::read_link(output).unwrap_or_default(),
+        }),
+        Ok(Kind::Special(what)) => Err(OutputError::Special {
+            output: owned(),
+            what,
+        }),
+        Err(error) => Err(write_error(output, &error)),
+    }
+}
+
 fn refuse_source(output: &Path, target: &Path, src: &Path) -> Result<(), OutputError> {
-    let source = resolve(src);
+    let source = resolve_all(src);
     let hits_source = if source.is_dir() {
-        target.starts_with(&source) && is_yaml_name(target)
+        target.starts_with(&source) && is_source_name(target)
     } else {
         *target == source
     };
@@ -124,34 +188,21 @@ fn refuse_source(output: &Path, target: &Path, src: &Path) -> Result<(), OutputE
     Ok(())
 }
 
-/// `.yaml` / `.yml` in any case: the names the loader reads as sources.
-pub fn is_yaml_name(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
-}
-
-/// The file a write to `path` changes: symlinks followed (also a dangling one), made absolute.
+/// The file a write to `path` creates: made absolute, the links of its folder resolved, its
+/// own name kept (a link there is refused, not followed).
 fn resolve(path: &Path) -> PathBuf {
-    let mut path = absolute(path);
-    for _ in 0..40 {
-        if let Ok(real) = std::fs::canonicalize(&path) {
-            return real;
-        }
-        match std::fs::read_link(&path) {
-            Ok(link) => {
-                let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
-                path = base.join(link);
-            }
-            Err(_) => break,
-        }
-    }
+    let path = absolute(path);
     match (path.parent(), path.file_name()) {
         (Some(parent), Some(name)) => std::fs::canonicalize(parent)
             .map(|real| real.join(name))
             .unwrap_or(path.clone()),
         _ => path,
     }
+}
+
+/// A source or template path with every link resolved (a dangling one as written).
+fn resolve_all(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| resolve(path))
 }
 
 fn absolute(path: &Path) -> PathBuf {
@@ -176,12 +227,14 @@ pub fn write_outputs(files: &[(&Path, &[u8])], protected: &Protected) -> Result<
     Ok(())
 }
 
-/// Writes `bytes` to `path` atomically: a failed write leaves any existing file untouched.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+/// Writes `bytes` to `path` atomically: a failed write leaves any existing file untouched; a
+/// link, a folder or a FIFO at `path` is refused.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), OutputError> {
+    refuse_kind(path)?;
     let target = resolve(path);
-    write_beside(&target, bytes)?
-        .persist(&target)
-        .map_err(|error| error.error)?;
+    write_beside(&target, bytes)
+        .and_then(|temporary| temporary.persist(&target).map_err(|error| error.error))
+        .map_err(|error| write_error(path, &error))?;
     Ok(())
 }
 
@@ -214,23 +267,6 @@ fn write_beside(target: &Path, bytes: &[u8]) -> std::io::Result<NamedTempFile> {
 fn write_error(path: &Path, error: &std::io::Error) -> OutputError {
     OutputError::Write {
         path: path.to_path_buf(),
-        reason: io_reason(error),
-    }
-}
-
-/// An I/O failure in Chinese (never the OS's English text or a temporary file's name).
-pub fn io_reason(error: &std::io::Error) -> String {
-    use std::io::ErrorKind;
-    match error.kind() {
-        ErrorKind::NotFound => "所在的文件夹不存在".to_string(),
-        ErrorKind::PermissionDenied => "没有写入权限".to_string(),
-        ErrorKind::StorageFull => "磁盘已满".to_string(),
-        ErrorKind::ReadOnlyFilesystem => "文件系统是只读的".to_string(),
-        ErrorKind::IsADirectory => "这是一个文件夹".to_string(),
-        ErrorKind::NotADirectory => "路径中有一段不是文件夹".to_string(),
-        _ => match error.raw_os_error() {
-            Some(code) => format!("系统错误（代码 {code}）"),
-            None => "系统错误".to_string(),
-        },
+        reason: files::reason(error, Access::Write),
     }
 }

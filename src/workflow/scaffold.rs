@@ -7,6 +7,7 @@ mod next_year;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::files::{self, Access};
 use crate::form::FormKind;
 use crate::output::write_atomically;
 
@@ -159,15 +160,24 @@ pub(crate) fn ensure_usable(dir: &Path) -> Result<bool, NewError> {
     let metadata = match std::fs::metadata(dir) {
         Ok(metadata) => metadata,
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(false),
-        Err(error) => return Err(NewError::Usage(format!("无法读取「{shown}」：{error}"))),
+        Err(error) => {
+            return Err(NewError::Usage(format!(
+                "无法读取「{shown}」：{}",
+                files::reason(&error, Access::Read)
+            )));
+        }
     };
     if !metadata.is_dir() {
         return Err(NewError::Usage(format!(
             "「{shown}」已经存在，而且不是文件夹：请指定一个新的文件夹"
         )));
     }
-    let mut entries = std::fs::read_dir(dir)
-        .map_err(|error| NewError::Usage(format!("无法读取文件夹「{shown}」：{error}")))?;
+    let mut entries = std::fs::read_dir(dir).map_err(|error| {
+        NewError::Usage(format!(
+            "无法读取文件夹「{shown}」：{}",
+            files::reason(&error, Access::Read)
+        ))
+    })?;
     if entries.next().is_some() {
         return Err(NewError::Usage(format!(
             "文件夹「{shown}」不是空的：为了不覆盖已有的文件，jixiao new 只写入新的或空的文件夹"
@@ -181,7 +191,11 @@ pub(crate) fn ensure_usable(dir: &Path) -> Result<bool, NewError> {
 pub(crate) fn write_folder(dir: &Path, existed: bool, files: &[NewFile]) -> Result<(), NewError> {
     if !existed {
         std::fs::create_dir_all(dir).map_err(|error| {
-            NewError::Usage(format!("无法创建文件夹「{}」：{error}", dir.display()))
+            NewError::Usage(format!(
+                "无法创建文件夹「{}」：{}",
+                dir.display(),
+                files::reason(&error, Access::Write)
+            ))
         })?;
     }
     let mut written = Vec::new();
@@ -189,10 +203,7 @@ pub(crate) fn write_folder(dir: &Path, existed: bool, files: &[NewFile]) -> Resu
         let path = dir.join(&file.name);
         if let Err(error) = write_atomically(&path, file.text.as_bytes()) {
             undo(dir, existed, &written);
-            return Err(NewError::Usage(format!(
-                "无法写入「{}」：{error}",
-                path.display()
-            )));
+            return Err(NewError::Usage(error.to_string()));
         }
         written.push(path);
     }

@@ -25,6 +25,7 @@ mod fuzz_check;
 mod hostile_input;
 mod hostile_messages;
 mod hostile_outputs;
+mod hostile_surfaces;
 mod hostile_templates;
 mod layout_stress;
 mod load_errors;
