@@ -191,12 +191,24 @@ fn yaml_blobs(listing: &[u8]) -> Vec<String> {
         .filter_map(|entry| entry.split_once('\t'))
         .filter(|(meta, _)| meta.split(' ').nth(1) == Some("blob"))
         .map(|(_, name)| name)
-        .filter(|name| name.ends_with(".yaml") || name.ends_with(".yml"))
+        .filter(|name| crate::files::is_yaml_name(std::path::Path::new(name)))
         .map(str::to_string)
         .collect()
 }
 
 fn read_blob(spec: &str) -> Result<(PathBuf, String), GitError> {
+    let size = git(&["cat-file", "-s", spec])?
+        .and_then(|out| String::from_utf8(out).ok())
+        .and_then(|out| out.trim().parse::<u64>().ok());
+    if size.is_some_and(|size| size > crate::files::MAX_SOURCE_BYTES) {
+        return Err(GitError::Failed {
+            command: format!("git cat-file blob {spec}"),
+            message: format!(
+                "文件超过了 {} MB 的上限，不像一份报告的源文件",
+                crate::files::MAX_SOURCE_BYTES / (1024 * 1024)
+            ),
+        });
+    }
     let bytes = git(&["cat-file", "blob", spec])?.ok_or_else(|| GitError::Failed {
         command: format!("git cat-file blob {spec}"),
         message: "无法读取".into(),
@@ -216,7 +228,7 @@ fn git(args: &[&str]) -> Result<Option<Vec<u8>>, GitError> {
             std::io::ErrorKind::NotFound => GitError::NotInstalled,
             _ => GitError::Failed {
                 command: format!("git {}", args.join(" ")),
-                message: error.to_string(),
+                message: crate::files::reason(&error, crate::files::Access::Read),
             },
         })?;
     Ok(output.status.success().then_some(output.stdout))

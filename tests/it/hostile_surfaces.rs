@@ -179,7 +179,7 @@ fn a_folder_of_reports_stays_inside_root_and_says_what_it_left_out() {
         "管道.yaml」是一个命名管道（FIFO），不是普通文件，没有打开",
         "嵌套超过 16 层",
     ] {
-        assert!(err.contains(&format!("注意：")), "{err}");
+        assert!(err.contains("注意："), "{err}");
         assert!(err.contains(needle), "{needle}\n{err}");
     }
     assert!(out.contains("共 2 份报告：2 份已生成 PDF"), "{out}");
@@ -367,4 +367,71 @@ fn sigterm_at_once_ends_watch_cleanly_and_writes_nothing() {
             .collect();
         assert!(leftovers.is_empty(), "{leftovers:?}");
     }
+}
+
+#[test]
+fn system_errors_are_said_in_chinese_and_name_the_path() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a-file"), "x").unwrap();
+    let cases: [&[&str]; 3] = [
+        &["new", "a-file/报告"],
+        &["build", "data/2022-baoxie", "-o", "a-file/x.pdf"],
+        &["check", "a-file/报告.yaml"],
+    ];
+    let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
+    std::os::unix::fs::symlink(sample, dir.path().join("data")).unwrap();
+    for args in cases {
+        let output = bounded(dir.path(), args);
+        let message = stderr(&output);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {message}");
+        assert!(message.contains("a-file"), "{args:?}: {message}");
+        assert!(
+            message.contains("路径中有一段是文件"),
+            "{args:?}: {message}"
+        );
+        assert!(!message.contains("os error"), "{args:?}: {message}");
+        assert!(!message.contains("Not a directory"), "{args:?}: {message}");
+    }
+    assert_eq!(bytes(&dir.path().join("a-file")), b"x");
+}
+
+#[test]
+fn a_link_loop_in_the_font_folder_is_read_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let fonts = dir.path().join("fonts");
+    std::fs::create_dir(&fonts).unwrap();
+    std::os::unix::fs::symlink(".", fonts.join("self")).unwrap();
+    mkfifo(&fonts.join("管道.ttf"));
+    let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/data/2022-baoxie");
+    let output = bounded(dir.path(), &["check", sample]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let output = bounded(
+        dir.path(),
+        &["build", sample, "-o", "r.pdf", "--font-path", "fonts"],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(dir.path().join("r.pdf").exists());
+}
+
+#[test]
+fn a_very_wide_tree_is_searched_within_bounds() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = two_reports(dir.path());
+    let wide = root.join("宽");
+    std::fs::create_dir(&wide).unwrap();
+    for n in 0..100_500 {
+        std::fs::File::create(wide.join(format!("{n}.txt"))).unwrap();
+    }
+    // Under a memory limit: the search must neither hold the whole tree nor take long.
+    let output = Command::new("prlimit")
+        .args(["--as=4000000000", "--"])
+        .arg(env!("CARGO_BIN_EXE_jixiao"))
+        .args(["check", "root"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    let err = stderr(&output);
+    assert!(err.contains("超过 100000 项"), "{err}");
+    assert!(err.contains("共 2 份报告"), "{err}");
+    assert_eq!(output.status.code(), Some(0), "{err}");
 }
