@@ -4,11 +4,11 @@
 //! away and comes back, or when it is stopped at once. Each asserts the exit code, the Chinese
 //! message and that nothing on disk changed that should not.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use crate::cli_support::collect;
 use crate::pdf_support::*;
 
 const XIANGMU: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/2022-xiangmu");
@@ -246,24 +246,6 @@ fn commands_that_take_one_report_refuse_a_folder_of_reports() {
     }
     assert!(!dir.path().join("next").exists());
     assert!(!dir.path().join("root.xlsx").exists());
-}
-
-/// Reads what a child prints, as it comes.
-fn collect(mut stream: impl Read + Send + 'static) -> std::sync::Arc<std::sync::Mutex<String>> {
-    let text = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
-    let sink = std::sync::Arc::clone(&text);
-    std::thread::spawn(move || {
-        let mut buffer = [0u8; 4096];
-        while let Ok(n) = stream.read(&mut buffer) {
-            if n == 0 {
-                break;
-            }
-            sink.lock()
-                .unwrap()
-                .push_str(&String::from_utf8_lossy(&buffer[..n]));
-        }
-    });
-    text
 }
 
 fn wait_until(what: &str, mut done: impl FnMut() -> bool) {

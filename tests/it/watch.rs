@@ -2,7 +2,6 @@
 
 use crate::pdf_support;
 
-use std::io::Read;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
@@ -10,23 +9,7 @@ use std::time::{Duration, Instant};
 
 use pdf_support::*;
 
-/// Everything a child prints on one stream, collected as it comes.
-fn collect(mut stream: impl Read + Send + 'static) -> Arc<Mutex<String>> {
-    let text = Arc::new(Mutex::new(String::new()));
-    let sink = Arc::clone(&text);
-    std::thread::spawn(move || {
-        let mut buffer = [0u8; 4096];
-        while let Ok(n) = stream.read(&mut buffer) {
-            if n == 0 {
-                break;
-            }
-            sink.lock()
-                .unwrap()
-                .push_str(&String::from_utf8_lossy(&buffer[..n]));
-        }
-    });
-    text
-}
+use crate::cli_support::collect;
 
 /// Polls `done` until it holds; fails early, with what it printed, if `watch` exits meanwhile.
 fn wait_for(child: &mut Child, errors: &Mutex<String>, what: &str, mut done: impl FnMut() -> bool) {
