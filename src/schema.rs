@@ -19,7 +19,7 @@ use crate::load::{NUMBERED_GOAL_PREFIX, TopKey};
 use crate::located::At;
 use crate::model::{
     AbridgedTexts, Amount, AnnexTexts, Budget, Date, Goal, Indicator, Percent, PercentRange,
-    Settings, Text, Year,
+    Settings, Text, YEARS, Year,
 };
 use crate::taxonomy::{self, LEVEL1_VARIANTS, LEVELS};
 
@@ -368,7 +368,7 @@ impl JsonSchema for Year {
             "description": "年份，四位阿拉伯数字，如 2022",
             "errorMessage": YEAR_ERROR,
             "anyOf": [
-                { "type": "integer", "minimum": 1000, "maximum": 9999, "errorMessage": YEAR_ERROR },
+                { "type": "integer", "minimum": YEARS.start(), "maximum": YEARS.end(), "errorMessage": YEAR_ERROR },
                 { "type": "string", "pattern": YEAR_PATTERN, "patternErrorMessage": YEAR_ERROR },
             ],
         })

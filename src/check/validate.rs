@@ -1,6 +1,7 @@
 //! Checks on the report as written, before anything is scored.
 
 mod input;
+mod unread;
 
 use std::collections::HashMap;
 
@@ -8,12 +9,13 @@ use rust_decimal::Decimal;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::located::At;
-use crate::model::{Amount, Band, Goal, Indicator, Level1, Report, Settings};
+use crate::model::{Amount, Band, Goal, Indicator, Level1, Report, Settings, exact};
 use crate::rule_set::ScoringRules;
 use crate::score::{filled_actual, two_decimals};
 use crate::taxonomy;
 use crate::value::{Quantity, Value, parse_value};
 use crate::yaml_error::closest;
+use unread::{Side, check_unread};
 
 /// 满意度指标 together should weigh at least this share of the total.
 const MIN_SATISFACTION_SHARE: Decimal = Decimal::from_parts(5, 0, 0, false, 2);
@@ -154,7 +156,7 @@ fn check_goal_weight(goal: &Goal, diagnostics: &mut Diagnostics) {
         &goal.weight,
         diagnostics,
     );
-    let sum: Decimal = goal.indicators().map(|i| i.weight.value.0).sum();
+    let sum = exact::sum(goal.indicators().map(|i| i.weight.value.0));
     if sum != goal.weight.value.0 {
         diagnostics.push(
             Diagnostic::error(format!(
@@ -256,6 +258,13 @@ fn check_values(indicator: &Indicator, diagnostics: &mut Diagnostics) {
     }
     let target = parse_value(&indicator.target);
     let Some(actual_text) = filled_actual(indicator) else {
+        let side = Side {
+            role: "年初目标值",
+            written: &indicator.target,
+            value: &target,
+            other: None,
+        };
+        check_unread(indicator, &[side], false, diagnostics);
         diagnostics.push(
             Diagnostic::warning(format!(
                 "指标「{}」还没有填写实际完成值，按 0 分计",
@@ -295,7 +304,23 @@ fn check_values(indicator: &Indicator, diagnostics: &mut Diagnostics) {
             }
         }
         _ => {
-            if needs_band(indicator, &target, &actual) {
+            let must_band = needs_band(indicator, &target, &actual);
+            let sides = [
+                Side {
+                    role: "年初目标值",
+                    written: &indicator.target,
+                    value: &target,
+                    other: Some(&actual),
+                },
+                Side {
+                    role: "实际完成值",
+                    written: actual_text,
+                    value: &actual,
+                    other: Some(&target),
+                },
+            ];
+            let said = check_unread(indicator, &sides, must_band, diagnostics);
+            if must_band && !said {
                 diagnostics.push(
                     Diagnostic::error(format!(
                         "定性指标「{}」的实际完成值与目标值不同，需要写明完成档次",
@@ -376,26 +401,26 @@ fn check_lower_name(indicator: &Indicator, target: &Quantity, diagnostics: &mut 
 
 /// 满意度指标 together should weigh at least 5 % of the total.
 fn check_satisfaction_share(report: &Report, diagnostics: &mut Diagnostics) {
-    let total = report.budget.weight.value.0
-        + report
-            .goals
-            .iter()
-            .map(|g| g.weight.value.0)
-            .sum::<Decimal>();
+    let total = exact::add(
+        report.budget.weight.value.0,
+        exact::sum(report.goals.iter().map(|g| g.weight.value.0)),
+    );
     let groups = satisfaction_groups(report);
-    let satisfaction: Decimal = groups
-        .iter()
-        .flat_map(|l1| l1.groups.iter().flat_map(|l2| &l2.indicators))
-        .map(|i| i.weight.value.0)
-        .sum();
-    if total <= Decimal::ZERO || satisfaction >= total * MIN_SATISFACTION_SHARE {
+    let satisfaction = exact::sum(
+        groups
+            .iter()
+            .flat_map(|l1| l1.groups.iter().flat_map(|l2| &l2.indicators))
+            .map(|i| i.weight.value.0),
+    );
+    let least = exact::mul(total, MIN_SATISFACTION_SHARE);
+    if total <= Decimal::ZERO || satisfaction >= least {
         return;
     }
     let diagnostic = Diagnostic::warning(format!(
         "满意度指标的分值合计 {}，不到总分 {} 的 5%（{}）",
         two_decimals(satisfaction),
         two_decimals(total),
-        two_decimals(total * MIN_SATISFACTION_SHARE)
+        two_decimals(least)
     ))
     .help(
         "服务对象满意度指标的分值合计一般不低于总分的 5%：提高其分值，或为年度目标增设满意度指标",
