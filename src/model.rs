@@ -593,7 +593,8 @@ impl<'de> Deserialize<'de> for Year {
                     Some(ascii) if digits(&ascii, 4..=4).is_some() => {
                         format!("年份用了全角数字：改成半角的 {ascii}")
                     }
-                    _ => "用四位半角阿拉伯数字写年份，如 2022（不要写「年」字或汉字数字）".into(),
+                    _ => "用四位阿拉伯数字写年份，如 2022（半角数字，不要写「年」字或汉字数字）"
+                        .into(),
                 };
                 de::Error::custom(with_help(&format!("「{text}」不是有效的年度"), &help))
             })
