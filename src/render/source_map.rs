@@ -20,10 +20,11 @@ pub fn template_line(line: usize) -> usize {
 
 /// For each `/main.typ:LINE` that `report` names, a sentence in Chinese saying which template
 /// wrote that line, and at which line of the template when it is found there: the user's own
-/// file and line (`tpl/part.typ.j2:4`) for a template of the `--templates` folder.
+/// file and line (`tpl/part.typ.j2:4`) for a template of the `--templates` folder. Before them,
+/// the user's files that `report` names (a Typst file the templates import).
 pub fn places(report: &str, source: &str, templates: &TemplateSet) -> Vec<String> {
     let lines: Vec<&str> = source.lines().collect();
-    let mut said = Vec::new();
+    let mut said = file_places(report, templates);
     for number in main_lines(report) {
         let Some(text) = number.checked_sub(1).and_then(|i| lines.get(i)) else {
             continue;
@@ -47,7 +48,6 @@ pub fn places(report: &str, source: &str, templates: &TemplateSet) -> Vec<String
             said.push(sentence);
         }
     }
-    said.extend(file_places(report, templates));
     said
 }
 

@@ -450,3 +450,119 @@ fn new_and_check_accept_the_same_years() {
     let help = stdout(&jixiao(&["new", "--help"]));
     assert_all(&help, &[&range]);
 }
+
+#[test]
+fn placeholders_left_by_new_from_are_flagged_until_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let new = dir.path().join("2023");
+    let output = jixiao(&["new", new.to_str().unwrap(), "--from", SAMPLE]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let output = run_leaving(dir.path(), &["check", new.to_str().unwrap()]);
+    let message = stderr(&output);
+    assert_eq!(output.status.code(), Some(0), "{message}");
+    let unit = std::fs::read_to_string(new.join(UNIT)).unwrap();
+    let at = |needle: &str| {
+        let (index, line) = unit
+            .lines()
+            .enumerate()
+            .find(|(_, l)| l.contains(needle))
+            .unwrap();
+        let column = line[..line.find(needle).unwrap() + needle.len() + 2]
+            .chars()
+            .count()
+            + 1;
+        format!("{UNIT}:{}:{column}", index + 1)
+    };
+    assert_all(
+        &message,
+        &[
+            "警告: 提交时间还是占位的日期",
+            &at("提交时间"),
+            "警告: 调整后预算数还是占位的数字",
+            &at("调整后预算数"),
+            "警告: 执行数还是占位的数字",
+            &at("执行数"),
+            "删去行尾的注释",
+        ],
+    );
+    // Replaced, and the comment deleted: nothing more to say about that line.
+    let line = unit.lines().find(|l| l.contains("调整后预算数")).unwrap();
+    edit(&new.join(UNIT), line, "  调整后预算数: 14000.00");
+    let message = stderr(&run_leaving(dir.path(), &["check", new.to_str().unwrap()]));
+    assert_none(&message, &["调整后预算数还是占位"]);
+    assert_all(&message, &["执行数还是占位"]);
+
+    let national = dir.path().join("项目");
+    let output = jixiao(&[
+        "new",
+        national.to_str().unwrap(),
+        "--from",
+        "data/2022-xiangmu",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let output = run_leaving(dir.path(), &["check", national.to_str().unwrap()]);
+    let message = stderr(&output);
+    assert_eq!(output.status.code(), Some(0), "{message}");
+    for row in ["年度资金总额", "本年财政拨款", "上年结转资金", "其他资金"] {
+        assert_all(&message, &[&format!("警告: {row}还是占位的数字")]);
+    }
+}
+
+#[test]
+fn a_typst_error_in_a_user_template_points_at_that_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let templates = dir.path().join("tpl");
+    std::fs::create_dir(&templates).unwrap();
+    let write = |name: &str, text: &str| std::fs::write(templates.join(name), text).unwrap();
+    write(
+        "report.typ.j2",
+        "{% include \"style.typ.j2\" %}\n{% include \"part.typ.j2\" %}\n",
+    );
+    // The wrong line prints values, so it is not the template's text word for word.
+    write(
+        "part.typ.j2",
+        "一\n{% for g in doc.goals %}{{ g.name }}\n{% endfor %}\n#text[{{ doc.unit.name }}] #undefined-thing({{ doc.unit.year }})\n",
+    );
+    let pdf = dir.path().join("r.pdf");
+    let args = [
+        "build",
+        SAMPLE,
+        "--templates",
+        templates.to_str().unwrap(),
+        "-o",
+        pdf.to_str().unwrap(),
+    ];
+    let output = run_leaving(dir.path(), &args);
+    let message = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{message}");
+    let part = templates.join("part.typ.j2");
+    assert_all(
+        &message,
+        &[
+            &format!("出自模板 part.typ.j2 第 4 行（{}:4）", part.display()),
+            "unknown variable",
+        ],
+    );
+
+    // An error inside a Typst file the templates import names that file.
+    std::fs::remove_file(&part).unwrap();
+    write(
+        "report.typ.j2",
+        "{% include \"style.typ.j2\" %}\n#import \"lib.typ\": f\n#f()\n",
+    );
+    write("lib.typ", "#let f() = {\n  undefined-var\n}\n");
+    let output = run_leaving(dir.path(), &args);
+    let message = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{message}");
+    let lib = templates.join("lib.typ");
+    assert_all(
+        &message,
+        &[
+            &format!("是模板文件夹中的文件 {}:2", lib.display()),
+            &format!(
+                "report.typ.j2 第 3 行（{}:3）",
+                templates.join("report.typ.j2").display()
+            ),
+        ],
+    );
+}

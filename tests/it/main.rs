@@ -10,6 +10,7 @@ mod score_support;
 mod batch;
 mod build_pdf;
 mod build_safety;
+mod careless_pdf;
 mod careless_typing;
 mod checks;
 mod cli_check;
