@@ -19,6 +19,7 @@ mod diff;
 mod editor;
 mod escape;
 mod excel;
+mod extreme_numbers;
 mod fonts_cmd;
 mod forms_checks;
 mod forms_cli;
