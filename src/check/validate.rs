@@ -9,13 +9,13 @@ use rust_decimal::Decimal;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::located::At;
-use crate::model::{Amount, Band, Goal, Indicator, Level1, Report, Settings, exact};
+use crate::model::{Amount, Band, Goal, Indicator, Level1, Report, Settings, Text, exact};
 use crate::rule_set::ScoringRules;
 use crate::score::{filled_actual, two_decimals};
 use crate::taxonomy;
 use crate::value::{Quantity, Value, parse_value};
 use crate::yaml_error::closest;
-use unread::{Side, check_unread};
+use unread::check_words;
 
 /// 满意度指标 together should weigh at least this share of the total.
 const MIN_SATISFACTION_SHARE: Decimal = Decimal::from_parts(5, 0, 0, false, 2);
@@ -258,13 +258,7 @@ fn check_values(indicator: &Indicator, diagnostics: &mut Diagnostics) {
     }
     let target = parse_value(&indicator.target);
     let Some(actual_text) = filled_actual(indicator) else {
-        let side = Side {
-            role: "年初目标值",
-            written: &indicator.target,
-            value: &target,
-            other: None,
-        };
-        check_unread(indicator, &[side], false, diagnostics);
+        check_words(indicator, &target, None, diagnostics);
         diagnostics.push(
             Diagnostic::warning(format!(
                 "指标「{}」还没有填写实际完成值，按 0 分计",
@@ -281,56 +275,44 @@ fn check_values(indicator: &Indicator, diagnostics: &mut Diagnostics) {
     let actual = parse_value(actual_text);
     match (&target, &actual) {
         (Value::Quantity(a), Value::Quantity(b)) => {
-            if b.comparator.is_some() {
-                diagnostics.push(
-                    Diagnostic::warning(format!(
-                        "实际完成值「{}」写成了范围，无法精确计分，按 {} 计",
-                        actual_text.0, b.number
-                    ))
-                    .at(actual_text.span)
-                    .help("实际完成值应是实际达到的数值，如「92%」，不带 ≥ ≤ 等符号"),
-                );
-            }
-            if a.normalized_unit() != b.normalized_unit() {
-                diagnostics.push(
-                    Diagnostic::warning(format!(
-                        "目标值的单位「{}」与实际完成值的单位「{}」不一致",
-                        a.unit, b.unit
-                    ))
-                    .at(actual_text.span)
-                    .related(indicator.target.span, "目标值")
-                    .help("目标值和实际完成值使用同一单位，才能比较"),
-                );
-            }
+            check_quantities(indicator, (a, b), actual_text, diagnostics);
         }
-        _ => {
-            let must_band = needs_band(indicator, &target, &actual);
-            let sides = [
-                Side {
-                    role: "年初目标值",
-                    written: &indicator.target,
-                    value: &target,
-                    other: Some(&actual),
-                },
-                Side {
-                    role: "实际完成值",
-                    written: actual_text,
-                    value: &actual,
-                    other: Some(&target),
-                },
-            ];
-            let said = check_unread(indicator, &sides, must_band, diagnostics);
-            if must_band && !said {
-                diagnostics.push(
-                    Diagnostic::error(format!(
-                        "定性指标「{}」的实际完成值与目标值不同，需要写明完成档次",
-                        indicator.name.value
-                    ))
-                    .at(actual_text.span)
-                    .help("加上「完成档次: 达成」「完成档次: 部分达成」或「完成档次: 未达成」；后两者还需填写「得分」"),
-                );
-            }
-        }
+        _ => check_words(
+            indicator,
+            &target,
+            Some((actual_text, &actual)),
+            diagnostics,
+        ),
+    }
+}
+
+/// Two quantities: the actual one is a value, not a range; both in the same unit.
+fn check_quantities(
+    indicator: &Indicator,
+    (a, b): (&Quantity, &Quantity),
+    actual_text: &At<Text>,
+    diagnostics: &mut Diagnostics,
+) {
+    if b.comparator.is_some() {
+        diagnostics.push(
+            Diagnostic::warning(format!(
+                "实际完成值「{}」写成了范围，无法精确计分，按 {} 计",
+                actual_text.0, b.number
+            ))
+            .at(actual_text.span)
+            .help("实际完成值应是实际达到的数值，如「92%」，不带 ≥ ≤ 等符号"),
+        );
+    }
+    if a.normalized_unit() != b.normalized_unit() {
+        diagnostics.push(
+            Diagnostic::warning(format!(
+                "目标值的单位「{}」与实际完成值的单位「{}」不一致",
+                a.unit, b.unit
+            ))
+            .at(actual_text.span)
+            .related(indicator.target.span, "目标值")
+            .help("目标值和实际完成值使用同一单位，才能比较"),
+        );
     }
 }
 

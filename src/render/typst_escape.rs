@@ -158,3 +158,62 @@ fn chinese_item(line: &str) -> bool {
 fn is_chinese_numeral(text: &str) -> bool {
     chinese_number(text).is_some() && text.chars().count() <= 3
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn items_are_told_from_numbers_that_start_a_line() {
+        for item in [
+            "1. 甲",
+            "2．乙",
+            "3、丙",
+            "4) 丁",
+            "5）戊",
+            "（1）甲",
+            "(12) 乙",
+            "（三）丙",
+            "一、甲",
+            "十二、乙",
+            "第一，甲",
+            "第二、乙",
+            "① 甲",
+            "⑴甲",
+            "- 甲",
+            "• 甲",
+            "●甲",
+        ] {
+            assert!(starts_item(item), "{item}");
+        }
+        for prose in [
+            "1.5 万元的资金",
+            "2023 年完成",
+            "10.1 日前",
+            "-5%",
+            "一流的服务",
+            "第一季度完成",
+            "前三",
+            "（含续建）",
+            "（一二三四）",
+            "",
+            "12345. 甲",
+        ] {
+            assert!(!starts_item(prose), "{prose}");
+        }
+    }
+
+    #[test]
+    fn item_lines_stay_lines() {
+        assert_eq!(
+            paragraphs("存在以下问题：\n1. 甲\n2. 乙\n接着写\n\n（3）丙"),
+            ["存在以下问题：", "1. 甲", "2. 乙接着写", "（3）丙"]
+        );
+        assert_eq!(
+            escape_markup("原因：\n1. 甲\n2. 乙\n接着"),
+            "原因：\\ 1\\. 甲\\ 2\\. 乙 接着"
+        );
+        // A text that starts with an item has no break before it.
+        assert_eq!(escape_markup("1. 甲"), "1\\. 甲");
+    }
+}

@@ -256,18 +256,62 @@ fn first_chars(text: &str, count: usize) -> &str {
         .map_or(text, |(at, _)| &text[..at])
 }
 
+/// The values of an indicator where one is in words (or the actual one is not filled in): a
+/// value that looks like a number is said (see [`check_unread`]); else, where the two differ
+/// in words, the 完成档次 that decides.
+pub fn check_words(
+    indicator: &Indicator,
+    target: &Value,
+    actual: Option<(&At<Text>, &Value)>,
+    diagnostics: &mut Diagnostics,
+) {
+    let target_side = Side {
+        role: "年初目标值",
+        written: &indicator.target,
+        value: target,
+        other: actual.map(|(_, value)| value),
+    };
+    let Some((actual_text, actual)) = actual else {
+        check_unread(indicator, &[target_side], false, diagnostics);
+        return;
+    };
+    let must_band = super::needs_band(indicator, target, actual);
+    let actual_side = Side {
+        role: "实际完成值",
+        written: actual_text,
+        value: actual,
+        other: Some(target),
+    };
+    let said = check_unread(
+        indicator,
+        &[target_side, actual_side],
+        must_band,
+        diagnostics,
+    );
+    if must_band && !said {
+        diagnostics.push(
+            Diagnostic::error(format!(
+                "定性指标「{}」的实际完成值与目标值不同，需要写明完成档次",
+                indicator.name.value
+            ))
+            .at(actual_text.span)
+            .help("加上「完成档次: 达成」「完成档次: 部分达成」或「完成档次: 未达成」；后两者还需填写「得分」"),
+        );
+    }
+}
+
 /// A 年初目标值 or 实际完成值 as written and as read, with the value it is compared with.
-pub struct Side<'a> {
-    pub role: &'static str,
-    pub written: &'a At<Text>,
-    pub value: &'a Value,
-    pub other: Option<&'a Value>,
+struct Side<'a> {
+    role: &'static str,
+    written: &'a At<Text>,
+    value: &'a Value,
+    other: Option<&'a Value>,
 }
 
 /// Says each value of `sides` that is read as words but looks like a number. Where the
 /// indicator needs a 完成档次 (`must_band`) because of it, that is an error, else a warning.
 /// Whether anything was said.
-pub fn check_unread(
+fn check_unread(
     indicator: &Indicator,
     sides: &[Side],
     must_band: bool,
