@@ -20,6 +20,23 @@ fn edited(dir: &Path, sample: &str, edits: &[(&str, &str, &str)]) -> PathBuf {
     copy
 }
 
+/// Builds `report` into `dir/r.pdf` (exit 0), its sources left as they were.
+fn build(report: &Path, dir: &Path) -> PathBuf {
+    let files = |dir: &Path| -> Vec<(PathBuf, Vec<u8>)> {
+        let mut files: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .map(|p| (p.clone(), std::fs::read(&p).unwrap()))
+            .collect();
+        files.sort();
+        files
+    };
+    let before = files(report);
+    let pdf = build_ok(report.to_str().unwrap(), dir, "r.pdf", &[]);
+    assert_eq!(files(report), before, "the sources are left alone");
+    pdf
+}
+
 const NATIONAL: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/2022-xiangmu");
 
 /// The lines of the PDF's text that hold `needle`, trimmed.
@@ -60,7 +77,7 @@ fn numbered_lines_in_a_block_text_stay_lines_of_their_own() {
             ),
         ],
     );
-    let pdf = build_ok(report.to_str().unwrap(), dir.path(), "r.pdf", &[]);
+    let pdf = build(&report, dir.path());
     let text = pdf_text(&pdf);
     for (line, starts) in [
         ("第一条问题甲。", "1. "),
@@ -93,7 +110,7 @@ fn numbered_lines_in_a_table_cell_stay_lines_of_their_own() {
             "        说明: |\n          原因有二：\n          1. 甲原因。\n          2. 乙原因。\n          部分老人入住养老机构",
         )],
     );
-    let pdf = build_ok(report.to_str().unwrap(), dir.path(), "r.pdf", &[]);
+    let pdf = build(&report, dir.path());
     let (_, words) = words_of(&pdf);
     let (reason, first, second) = (
         word(&words, "原因有二："),
@@ -131,7 +148,7 @@ fn a_long_url_in_an_annex_text_cell_wraps_inside_the_cell() {
             &format!("  偏差大或目标未完成原因分析: |\n    参见 {url} 的说明。\n\n"),
         )],
     );
-    let pdf = build_ok(report.to_str().unwrap(), dir.path(), "r.pdf", &[]);
+    let pdf = build(&report, dir.path());
     let (pages, words) = words_of(&pdf);
     let pieces: Vec<&Word> = words
         .iter()
@@ -173,7 +190,7 @@ fn a_long_url_or_word_in_a_national_cell_stays_in_its_column() {
             ),
         ],
     );
-    let pdf = build_ok(report.to_str().unwrap(), dir.path(), "r.pdf", &[]);
+    let pdf = build(&report, dir.path());
     let (_, words) = words_of(&pdf);
     // The cells to the right: 实际完成情况 and 实施单位.
     let achieved = word(&words, "全年上门服务");

@@ -344,6 +344,11 @@ fn a_hash_glued_to_a_value_is_warned_about_but_a_comment_is_not() {
         ),
         (UNIT, "  分值: 20", "  分值: 20 #按湖北规则"),
         (
+            GOAL1,
+            "三级指标: 推进重点项目拆迁点位",
+            "三级指标: 推进第#3号点位",
+        ),
+        (
             "摘要.yaml",
             "    豹澥街将逐步建立",
             "    见 #3 号文件。豹澥街将逐步建立",
@@ -362,7 +367,10 @@ fn a_hash_glued_to_a_value_is_warned_about_but_a_comment_is_not() {
             "「#按湖北规则」被当作注释",
         ],
     );
-    assert_none(&message, &["年初定的」被当作", "「#2」", "「#3 号文件"]);
+    assert_none(
+        &message,
+        &["年初定的」被当作", "「#2」", "「#3 号文件", "「#3号点位"],
+    );
 }
 
 #[test]
