@@ -427,7 +427,7 @@ fn comma_help(text: &str) -> Option<String> {
 }
 
 /// `1,5`: is it 1.5 or 15? Both readings, for the user to choose.
-pub fn comma_question(number: &str) -> String {
+fn comma_question(number: &str) -> String {
     match numerals::comma_readings(number) {
         (Some(decimal), whole) => format!(
             "「{number}」中的逗号是小数点还是千分位？是 {decimal} 就写成 {decimal}（小数点用半角句点），是 {whole} 就写成 {whole}（不写千分位逗号）"
