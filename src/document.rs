@@ -142,7 +142,18 @@ pub struct Texts {
 
 pub fn document(outcome: &Outcome) -> Document {
     let report = &outcome.report;
-    let card = scorecard(report, &outcome.scores, &outcome.facts);
+    let mut card = scorecard(report, &outcome.scores, &outcome.facts);
+    for unmet in &mut card.unmet {
+        let texts = [
+            &mut unmet.name,
+            &mut unmet.target,
+            &mut unmet.actual,
+            &mut unmet.explanation,
+        ];
+        for text in texts {
+            *text = breakable(text);
+        }
+    }
     Document {
         form: report.form,
         national: report
@@ -429,10 +440,16 @@ fn is_cjk(c: char) -> bool {
         0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF | 0x20000..=0x3FFFF)
 }
 
+/// The paragraphs of a block text, a URL or long word in each given places to break (see
+/// [`breakable`]): in a table cell or on the page, it wraps instead of running over the edge.
+pub(crate) fn breakable_paragraphs(text: &str) -> Vec<String> {
+    paragraphs(text).iter().map(|p| breakable(p)).collect()
+}
+
 fn texts(report: &Report) -> Texts {
     let split = |text: &Option<At<String>>| {
         text.as_ref()
-            .map(|t| paragraphs(&t.value))
+            .map(|t| breakable_paragraphs(&t.value))
             .unwrap_or_default()
     };
     Texts {

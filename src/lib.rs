@@ -77,6 +77,7 @@ pub fn evaluate(loaded: Loaded) -> Evaluated {
     let outcome = report.map(|report| {
         diagnostics.extend(validate::validate(&report).0);
         diagnostics.extend(glyphs::check_characters(&report, &files));
+        diagnostics.extend(check::placeholders::check_placeholders(&report, &files));
         let scores = score::score_report(&report);
         diagnostics.extend(review::review(&report, &scores).0);
         let facts = facts::derive_facts(&report, &scores);

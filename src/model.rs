@@ -1,5 +1,7 @@
 //! The report as typed data: what the YAML sources say, with where they say it.
 
+pub mod exact;
+pub mod numerals;
 pub mod taxonomy;
 pub mod value;
 
@@ -381,19 +383,59 @@ impl<'de> Deserialize<'de> for Amount {
 }
 
 fn not_a_number(text: &str) -> String {
-    if is_plain_number(text.trim()) {
+    let trimmed = text.trim();
+    if is_plain_number(trimmed) {
         return with_help(
             &format!("「{text}」位数太多，超出了可以计算的范围"),
             &bounds_help(),
         );
     }
-    let without_commas = text.replace([',', '，'], "");
-    let help = if parse_amount(&without_commas).is_some() {
-        format!("去掉千分位逗号，写成 {}", without_commas.trim())
-    } else {
-        "只写阿拉伯数字和小数点，如 13581.29（不要写单位、千分位逗号或汉字）".to_string()
+    if let Some(ascii) = numerals::half_width(trimmed) {
+        return full_width(text, &ascii);
+    }
+    let help = match comma_help(trimmed) {
+        Some(help) => help,
+        None => "只写阿拉伯数字和小数点，如 13581.29（不要写单位、千分位逗号或汉字）".to_string(),
     };
     with_help(&format!("「{text}」不是有效的数字"), &help)
+}
+
+/// A number typed with the input method in full-width mode: its half-width form.
+fn full_width(text: &str, ascii: &str) -> String {
+    let number = ascii.strip_suffix('%').unwrap_or(ascii);
+    let help = match (parse_amount(number), comma_help(number)) {
+        (Some(_), _) => format!("改成半角：{ascii}（可关掉输入法的全角模式再输入）"),
+        (None, Some(commas)) => format!("改成半角，并且{commas}"),
+        (None, None) => format!(
+            "改成半角（{ascii}），并只写阿拉伯数字和小数点，如 13581.29（可关掉输入法的全角模式再输入）"
+        ),
+    };
+    with_help(&format!("「{text}」用了全角的数字或符号"), &help)
+}
+
+/// What to do about a number with commas: drop thousands separators; a comma that may be a
+/// decimal comma (`1,5`) is asked about, never read as one reading or the other.
+fn comma_help(text: &str) -> Option<String> {
+    if !text.contains(',') || !is_plain_number(&text.replace(',', "")) {
+        return None;
+    }
+    let without = text.replace(',', "");
+    if numerals::is_thousands_grouped(text.trim_start_matches('-')) {
+        return Some(format!("去掉千分位逗号，写成 {without}"));
+    }
+    Some(comma_question(text))
+}
+
+/// `1,5`: is it 1.5 or 15? Both readings, for the user to choose.
+fn comma_question(number: &str) -> String {
+    match numerals::comma_readings(number) {
+        (Some(decimal), whole) => format!(
+            "「{number}」中的逗号是小数点还是千分位？是 {decimal} 就写成 {decimal}（小数点用半角句点），是 {whole} 就写成 {whole}（不写千分位逗号）"
+        ),
+        (None, whole) => format!(
+            "「{number}」中的逗号不是按千分位写的：是 {whole} 就写成 {whole}（不写逗号），有小数时用半角句点「.」"
+        ),
+    }
 }
 
 /// Whether `text` is written as a plain decimal: digits with at most one inner point, maybe `-`.
@@ -458,7 +500,7 @@ fn parse_percent(text: &str) -> Result<Decimal, String> {
             Some(number) => format!(
                 "要写百分号：{}% 还是 {}%？如 30% 写成「30%」",
                 number.normalize(),
-                (number * Decimal::ONE_HUNDRED).normalize()
+                exact::percent(number).normalize()
             ),
             None => "写成 30% 这样的形式".to_string(),
         };
@@ -467,11 +509,12 @@ fn parse_percent(text: &str) -> Result<Decimal, String> {
             &help,
         ));
     };
-    parse_amount(number).ok_or_else(|| {
-        with_help(
+    parse_amount(number).ok_or_else(|| match numerals::half_width(trimmed) {
+        Some(ascii) => full_width(text, &ascii),
+        None => with_help(
             &format!("「{text}」不是有效的百分数"),
             "写成 30% 这样的形式",
-        )
+        ),
     })
 }
 
@@ -527,6 +570,10 @@ impl<'de> Deserialize<'de> for Text {
     }
 }
 
+/// The years a report can be about, for `check` (年度) and `new --year` alike: performance
+/// budgeting began in the 2000s; a year outside is a typing mistake (`0000`, `2202`).
+pub const YEARS: std::ops::RangeInclusive<u16> = 1990..=2100;
+
 /// A budget year written as four digits: `2022`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Year(pub u16);
@@ -542,10 +589,14 @@ impl<'de> Deserialize<'de> for Year {
             .filter(|_| four_digits)
             .map(Year)
             .ok_or_else(|| {
-                de::Error::custom(with_help(
-                    &format!("「{text}」不是有效的年度"),
-                    "用四位阿拉伯数字写年份，如 2022（不要写「年」字或汉字数字）",
-                ))
+                let help = match numerals::half_width(trimmed) {
+                    Some(ascii) if digits(&ascii, 4..=4).is_some() => {
+                        format!("年份用了全角数字：改成半角的 {ascii}")
+                    }
+                    _ => "用四位阿拉伯数字写年份，如 2022（半角数字，不要写「年」字或汉字数字）"
+                        .into(),
+                };
+                de::Error::custom(with_help(&format!("「{text}」不是有效的年度"), &help))
             })
     }
 }
@@ -559,11 +610,13 @@ pub struct Date {
 }
 
 impl Date {
+    /// `2023-06-10` (month and day may have one digit). Only digits: Rust's number parsing
+    /// would also take `+1`, so `2023-06-+1` would be the first of June.
     pub fn parse(text: &str) -> Option<Date> {
         let mut parts = text.trim().splitn(3, '-');
-        let year: i32 = parts.next()?.parse().ok()?;
-        let month: u8 = parts.next()?.parse().ok()?;
-        let day: u8 = parts.next()?.parse().ok()?;
+        let year: i32 = digits(parts.next()?, 4..=4)?.parse().ok()?;
+        let month: u8 = digits(parts.next()?, 1..=2)?.parse().ok()?;
+        let day: u8 = digits(parts.next()?, 1..=2)?.parse().ok()?;
         let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
         let days = match month {
             1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
@@ -585,14 +638,25 @@ impl Date {
     }
 }
 
+/// `text` when it is `count` ASCII digits and nothing else.
+fn digits(text: &str, count: std::ops::RangeInclusive<usize>) -> Option<&str> {
+    (count.contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit())).then_some(text)
+}
+
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = deserializer.deserialize_str(ScalarText("日期（如 2023-06-10）"))?;
         Date::parse(&text).ok_or_else(|| {
-            de::Error::custom(with_help(
-                &format!("「{text}」不是有效的日期"),
-                "写成 2023-06-10 这样的「年-月-日」，并检查这一天是否存在",
-            ))
+            let help = match numerals::half_width(text.trim()) {
+                Some(ascii) if Date::parse(&ascii).is_some() => {
+                    format!("日期用了全角的数字或符号：改成半角的 {ascii}")
+                }
+                _ => {
+                    "写成 2023-06-10 这样的「年-月-日」（只写数字和半角减号），并检查这一天是否存在"
+                        .into()
+                }
+            };
+            de::Error::custom(with_help(&format!("「{text}」不是有效的日期"), &help))
         })
     }
 }

@@ -19,7 +19,7 @@ use crate::load::{NUMBERED_GOAL_PREFIX, TopKey};
 use crate::located::At;
 use crate::model::{
     AbridgedTexts, Amount, AnnexTexts, Budget, Date, Goal, Indicator, Percent, PercentRange,
-    Settings, Text, Year,
+    Settings, Text, YEARS, Year,
 };
 use crate::taxonomy::{self, LEVEL1_VARIANTS, LEVELS};
 
@@ -68,7 +68,8 @@ const AMOUNT_ERROR: &str = "这里要写数字，如 13581.29：不写单位、�
 const PERCENT_ERROR: &str = "这里要写百分数，带 %，如 30%";
 const PERCENT_RANGE_ERROR: &str = "这里要写百分数区间，两端都带 %，如 60%-80%";
 const DATE_ERROR: &str = "日期要写成 2023-06-10（年-月-日）";
-const YEAR_ERROR: &str = "年度要写四位数字，如 2022";
+// The range of `YEARS`, which `jixiao check` and `jixiao new --year` accept.
+const YEAR_ERROR: &str = "年度要写 1990 到 2100 之间的四位数字，如 2022";
 
 /// The schema as pretty JSON ending in a newline: what `jixiao schema` prints.
 pub fn schema_json() -> Result<String, serde_json::Error> {
@@ -368,7 +369,7 @@ impl JsonSchema for Year {
             "description": "年份，四位阿拉伯数字，如 2022",
             "errorMessage": YEAR_ERROR,
             "anyOf": [
-                { "type": "integer", "minimum": 1000, "maximum": 9999, "errorMessage": YEAR_ERROR },
+                { "type": "integer", "minimum": YEARS.start(), "maximum": YEARS.end(), "errorMessage": YEAR_ERROR },
                 { "type": "string", "pattern": YEAR_PATTERN, "patternErrorMessage": YEAR_ERROR },
             ],
         })

@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::model::{Band, Indicator, Report};
+use crate::model::{Band, Indicator, Report, exact};
 use crate::rule_set::Bands;
 use crate::score::{
     DEFAULT_DEVIATION_THRESHOLD, IndicatorScore, Rule, Scores, band_range_text, effective_band,
@@ -202,7 +202,8 @@ fn check_deviation(
     let Some(excess) = score.excess else {
         return;
     };
-    if excess * Decimal::ONE_HUNDRED < threshold_percent || has_explanation(indicator) {
+    let excess_percent = exact::percent(excess);
+    if excess_percent < threshold_percent || has_explanation(indicator) {
         return;
     }
     let actual = filled_actual(indicator);
@@ -218,7 +219,7 @@ fn check_deviation(
             indicator.name.value,
             actual.map_or("", |a| &a.0),
             indicator.target.0,
-            two_decimals(excess * Decimal::ONE_HUNDRED)
+            two_decimals(excess_percent)
         ))
         .at(at)
         .help(format!(

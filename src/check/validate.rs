@@ -1,6 +1,7 @@
 //! Checks on the report as written, before anything is scored.
 
 mod input;
+mod unread;
 
 use std::collections::HashMap;
 
@@ -8,12 +9,13 @@ use rust_decimal::Decimal;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::located::At;
-use crate::model::{Amount, Band, Goal, Indicator, Level1, Report, Settings};
+use crate::model::{Amount, Band, Goal, Indicator, Level1, Report, Settings, Text, exact};
 use crate::rule_set::ScoringRules;
 use crate::score::{filled_actual, two_decimals};
 use crate::taxonomy;
 use crate::value::{Quantity, Value, parse_value};
 use crate::yaml_error::closest;
+use unread::check_words;
 
 /// 满意度指标 together should weigh at least this share of the total.
 const MIN_SATISFACTION_SHARE: Decimal = Decimal::from_parts(5, 0, 0, false, 2);
@@ -154,7 +156,7 @@ fn check_goal_weight(goal: &Goal, diagnostics: &mut Diagnostics) {
         &goal.weight,
         diagnostics,
     );
-    let sum: Decimal = goal.indicators().map(|i| i.weight.value.0).sum();
+    let sum = exact::sum(goal.indicators().map(|i| i.weight.value.0));
     if sum != goal.weight.value.0 {
         diagnostics.push(
             Diagnostic::error(format!(
@@ -256,6 +258,7 @@ fn check_values(indicator: &Indicator, diagnostics: &mut Diagnostics) {
     }
     let target = parse_value(&indicator.target);
     let Some(actual_text) = filled_actual(indicator) else {
+        check_words(indicator, &target, None, diagnostics);
         diagnostics.push(
             Diagnostic::warning(format!(
                 "指标「{}」还没有填写实际完成值，按 0 分计",
@@ -272,40 +275,44 @@ fn check_values(indicator: &Indicator, diagnostics: &mut Diagnostics) {
     let actual = parse_value(actual_text);
     match (&target, &actual) {
         (Value::Quantity(a), Value::Quantity(b)) => {
-            if b.comparator.is_some() {
-                diagnostics.push(
-                    Diagnostic::warning(format!(
-                        "实际完成值「{}」写成了范围，无法精确计分，按 {} 计",
-                        actual_text.0, b.number
-                    ))
-                    .at(actual_text.span)
-                    .help("实际完成值应是实际达到的数值，如「92%」，不带 ≥ ≤ 等符号"),
-                );
-            }
-            if a.normalized_unit() != b.normalized_unit() {
-                diagnostics.push(
-                    Diagnostic::warning(format!(
-                        "目标值的单位「{}」与实际完成值的单位「{}」不一致",
-                        a.unit, b.unit
-                    ))
-                    .at(actual_text.span)
-                    .related(indicator.target.span, "目标值")
-                    .help("目标值和实际完成值使用同一单位，才能比较"),
-                );
-            }
+            check_quantities(indicator, (a, b), actual_text, diagnostics);
         }
-        _ => {
-            if needs_band(indicator, &target, &actual) {
-                diagnostics.push(
-                    Diagnostic::error(format!(
-                        "定性指标「{}」的实际完成值与目标值不同，需要写明完成档次",
-                        indicator.name.value
-                    ))
-                    .at(actual_text.span)
-                    .help("加上「完成档次: 达成」「完成档次: 部分达成」或「完成档次: 未达成」；后两者还需填写「得分」"),
-                );
-            }
-        }
+        _ => check_words(
+            indicator,
+            &target,
+            Some((actual_text, &actual)),
+            diagnostics,
+        ),
+    }
+}
+
+/// Two quantities: the actual one is a value, not a range; both in the same unit.
+fn check_quantities(
+    indicator: &Indicator,
+    (a, b): (&Quantity, &Quantity),
+    actual_text: &At<Text>,
+    diagnostics: &mut Diagnostics,
+) {
+    if b.comparator.is_some() {
+        diagnostics.push(
+            Diagnostic::warning(format!(
+                "实际完成值「{}」写成了范围，无法精确计分，按 {} 计",
+                actual_text.0, b.number
+            ))
+            .at(actual_text.span)
+            .help("实际完成值应是实际达到的数值，如「92%」，不带 ≥ ≤ 等符号"),
+        );
+    }
+    if a.normalized_unit() != b.normalized_unit() {
+        diagnostics.push(
+            Diagnostic::warning(format!(
+                "目标值的单位「{}」与实际完成值的单位「{}」不一致",
+                a.unit, b.unit
+            ))
+            .at(actual_text.span)
+            .related(indicator.target.span, "目标值")
+            .help("目标值和实际完成值使用同一单位，才能比较"),
+        );
     }
 }
 
@@ -376,26 +383,26 @@ fn check_lower_name(indicator: &Indicator, target: &Quantity, diagnostics: &mut 
 
 /// 满意度指标 together should weigh at least 5 % of the total.
 fn check_satisfaction_share(report: &Report, diagnostics: &mut Diagnostics) {
-    let total = report.budget.weight.value.0
-        + report
-            .goals
-            .iter()
-            .map(|g| g.weight.value.0)
-            .sum::<Decimal>();
+    let total = exact::add(
+        report.budget.weight.value.0,
+        exact::sum(report.goals.iter().map(|g| g.weight.value.0)),
+    );
     let groups = satisfaction_groups(report);
-    let satisfaction: Decimal = groups
-        .iter()
-        .flat_map(|l1| l1.groups.iter().flat_map(|l2| &l2.indicators))
-        .map(|i| i.weight.value.0)
-        .sum();
-    if total <= Decimal::ZERO || satisfaction >= total * MIN_SATISFACTION_SHARE {
+    let satisfaction = exact::sum(
+        groups
+            .iter()
+            .flat_map(|l1| l1.groups.iter().flat_map(|l2| &l2.indicators))
+            .map(|i| i.weight.value.0),
+    );
+    let least = exact::mul(total, MIN_SATISFACTION_SHARE);
+    if total <= Decimal::ZERO || satisfaction >= least {
         return;
     }
     let diagnostic = Diagnostic::warning(format!(
         "满意度指标的分值合计 {}，不到总分 {} 的 5%（{}）",
         two_decimals(satisfaction),
         two_decimals(total),
-        two_decimals(total * MIN_SATISFACTION_SHARE)
+        two_decimals(least)
     ))
     .help(
         "服务对象满意度指标的分值合计一般不低于总分的 5%：提高其分值，或为年度目标增设满意度指标",

@@ -186,7 +186,7 @@ pub struct NewArgs {
     /// 上年度报告的 YAML 文件或文件夹：沿用其单位、目标和指标，清空实际完成值、说明和文字
     #[arg(long, value_name = "SRC")]
     pub from: Option<PathBuf>,
-    /// 新报告的年度，1000 到 9998（默认：上年度报告的年度 + 1；示例报告为去年）
+    /// 新报告的年度，1990 到 2100（默认：上年度报告的年度 + 1；示例报告为去年）
     #[arg(long, value_parser = year_in_range, value_name = "年度")]
     pub year: Option<u16>,
     /// 示例报告的表样：部门整体绩效自评表、项目支出绩效自评表或部门整体支出绩效自评表（带 --from 时沿用上年报告的表样）

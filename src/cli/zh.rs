@@ -131,12 +131,16 @@ pub fn form_name(text: &str) -> Result<FormKind, String> {
     })
 }
 
-/// `--year`: a year the report can be for, said in Chinese when it is not one.
+/// `--year`: a year the report can be for (the range `check` accepts), said in Chinese when it
+/// is not one.
 pub fn year_in_range(text: &str) -> Result<u16, String> {
+    let years = jixiao::model::YEARS;
     match text.trim().parse::<u16>() {
-        Ok(year) if (1000..=9998).contains(&year) => Ok(year),
+        Ok(year) if years.contains(&year) => Ok(year),
         _ => Err(format!(
-            "年度须是 1000 到 9998 之间的四位数字，如 2023，而不是「{text}」"
+            "年度须是 {} 到 {} 之间的四位数字，如 2023，而不是「{text}」",
+            years.start(),
+            years.end()
         )),
     }
 }

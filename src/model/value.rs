@@ -6,6 +6,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::model::numerals::{half_width_char, is_thousands_grouped};
 use crate::model::{Band, parse_amount};
 
 /// What a 年初目标值 or 实际完成值 says.
@@ -163,9 +164,7 @@ pub fn normalize(text: &str) -> String {
     text.chars()
         .filter(|c| !c.is_whitespace())
         .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-            '．' => '.',
-            '％' => '%',
+            '０'..='９' | '．' | '％' => half_width_char(c),
             '＞' => '>',
             '＜' => '<',
             '＝' => '=',
@@ -182,6 +181,10 @@ fn parse_quantity(text: &str) -> Option<Quantity> {
         .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
         .unwrap_or(rest.len());
     let (number_text, after) = rest.split_at(number_len);
+    // `1,5 个` may mean 1.5 or 15: only commas that group thousands are read.
+    if number_text.contains(',') && !is_thousands_grouped(number_text) {
+        return None;
+    }
     let number = parse_amount(&number_text.replace(',', ""))?;
     let (unit, suffix) = split_suffix(after);
     let comparator = match (prefix, suffix) {

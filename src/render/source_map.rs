@@ -2,7 +2,7 @@
 //! template names that template (and its line, when the line is the template's own text)
 //! instead of only `/main.typ`.
 
-use std::collections::BTreeMap;
+use crate::templates::TemplateSet;
 
 const START: &str = "// jixiao 模板开始：";
 const END: &str = "// jixiao 模板结束：";
@@ -19,10 +19,12 @@ pub fn template_line(line: usize) -> usize {
 }
 
 /// For each `/main.typ:LINE` that `report` names, a sentence in Chinese saying which template
-/// wrote that line, and at which line of the template when the text is found there once.
-pub fn places(report: &str, source: &str, templates: &BTreeMap<String, String>) -> Vec<String> {
+/// wrote that line, and at which line of the template when it is found there: the user's own
+/// file and line (`tpl/part.typ.j2:4`) for a template of the `--templates` folder. Before them,
+/// the user's files that `report` names (a Typst file the templates import).
+pub fn places(report: &str, source: &str, templates: &TemplateSet) -> Vec<String> {
     let lines: Vec<&str> = source.lines().collect();
-    let mut said = Vec::new();
+    let mut said = file_places(report, templates);
     for number in main_lines(report) {
         let Some(text) = number.checked_sub(1).and_then(|i| lines.get(i)) else {
             continue;
@@ -30,9 +32,13 @@ pub fn places(report: &str, source: &str, templates: &BTreeMap<String, String>) 
         let Some(name) = template_at(&lines, number) else {
             continue;
         };
-        let place = match templates.get(name).and_then(|t| line_in(t, text)) {
-            Some(line) => format!("{name} 第 {line} 行"),
-            None => format!("{name} 生成的部分"),
+        let line = templates.templates.get(name).and_then(|t| line_in(t, text));
+        let origin = templates.origins.get(name);
+        let place = match (line, origin) {
+            (Some(line), Some(path)) => format!("{name} 第 {line} 行（{}:{line}）", path.display()),
+            (Some(line), None) => format!("{name} 第 {line} 行"),
+            (None, Some(path)) => format!("{name}（{}）生成的部分", path.display()),
+            (None, None) => format!("{name} 生成的部分"),
         };
         let sentence = format!(
             "生成的 Typst 源文件第 {number} 行出自模板 {place}：{}",
@@ -40,6 +46,32 @@ pub fn places(report: &str, source: &str, templates: &BTreeMap<String, String>) 
         );
         if !said.contains(&sentence) {
             said.push(sentence);
+        }
+    }
+    said
+}
+
+/// For each file of the `--templates` folder that `report` names (a Typst file the templates
+/// import, `/lib.typ:3:5`), where the user finds it.
+fn file_places(report: &str, templates: &TemplateSet) -> Vec<String> {
+    let mut said = Vec::new();
+    for (virtual_path, path) in &templates.origins {
+        if !virtual_path.starts_with('/') {
+            continue;
+        }
+        let marker = format!("{virtual_path}:");
+        for part in report.split(&marker).skip(1) {
+            let digits: String = part.chars().take_while(char::is_ascii_digit).collect();
+            if digits.is_empty() {
+                continue;
+            }
+            let sentence = format!(
+                "Typst 报告的 {virtual_path} 第 {digits} 行是模板文件夹中的文件 {}:{digits}",
+                path.display()
+            );
+            if !said.contains(&sentence) {
+                said.push(sentence);
+            }
         }
     }
     said
@@ -70,18 +102,67 @@ fn template_at<'a>(lines: &[&'a str], number: usize) -> Option<&'a str> {
     open.last().copied()
 }
 
-/// The 1-based line of `template` whose text is `text`, if exactly one line is.
+/// The 1-based line of `template` that wrote `text`: the one line whose text it is, else the
+/// one line whose literal parts, around its `{{ … }}` and `{% … %}` tags, it holds in order.
 fn line_in(template: &str, text: &str) -> Option<usize> {
     let wanted = text.trim();
     if wanted.is_empty() {
         return None;
     }
-    let mut found = template
-        .lines()
-        .enumerate()
-        .filter(|(_, line)| line.trim() == wanted);
-    match (found.next(), found.next()) {
+    let exact = only(template, |line| line.trim() == wanted);
+    exact.or_else(|| only(template, |line| wrote(line.trim(), wanted)))
+}
+
+/// The 1-based number of the one line of `template` that `found` accepts.
+fn only(template: &str, found: impl Fn(&str) -> bool) -> Option<usize> {
+    let mut lines = template.lines().enumerate().filter(|(_, line)| found(line));
+    match (lines.next(), lines.next()) {
         (Some((index, _)), None) => Some(index + 1),
         _ => None,
     }
+}
+
+/// Whether a template line with tags could have written `text`: its literal parts appear in
+/// `text` in order, the first at its start and the last at its end. A line that is only tags
+/// could have written anything, and is no answer.
+fn wrote(line: &str, text: &str) -> bool {
+    let pieces = literal_pieces(line);
+    if pieces.len() < 2 || pieces.iter().all(|p| p.trim().is_empty()) {
+        return false;
+    }
+    let (first, last) = (pieces[0], pieces[pieces.len() - 1]);
+    if !text.starts_with(first) || !text.ends_with(last) || text.len() < first.len() + last.len() {
+        return false;
+    }
+    let mut rest = &text[first.len()..text.len() - last.len()];
+    for piece in &pieces[1..pieces.len() - 1] {
+        match rest.find(piece) {
+            Some(at) => rest = &rest[at + piece.len()..],
+            None => return false,
+        }
+    }
+    true
+}
+
+/// The text of a template line between its tags: `a{{ x }}b{% if y %}c` → `a`, `b`, `c`.
+fn literal_pieces(line: &str) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    let mut rest = line;
+    while let Some(open) = ["{{", "{%", "{#"].iter().filter_map(|t| rest.find(t)).min() {
+        pieces.push(&rest[..open]);
+        let close_tag = match &rest[open..open + 2] {
+            "{{" => "}}",
+            "{%" => "%}",
+            _ => "#}",
+        };
+        match rest[open..].find(close_tag) {
+            Some(close) => rest = &rest[open + close + 2..],
+            None => {
+                rest = "";
+                break;
+            }
+        }
+    }
+    pieces.push(rest);
+    pieces
 }

@@ -28,6 +28,9 @@ const BUILT_IN: &[(&str, &str)] = &[
 pub struct TemplateSet {
     pub templates: BTreeMap<String, String>,
     pub files: BTreeMap<String, Vec<u8>>,
+    /// Where each template or file of the `--templates` folder was read from, by its template
+    /// name or virtual path: messages point the user at their own file.
+    pub origins: BTreeMap<String, PathBuf>,
 }
 
 #[derive(Debug)]
@@ -57,6 +60,7 @@ impl TemplateSet {
                 .map(|(name, source)| (name.to_string(), source.to_string()))
                 .collect(),
             files: BTreeMap::new(),
+            origins: BTreeMap::new(),
         }
     }
 
@@ -78,8 +82,10 @@ impl TemplateSet {
                     path: path.clone(),
                     reason: "不是 UTF-8 编码的文本".to_string(),
                 })?;
+                set.origins.insert(name.clone(), path.clone());
                 set.templates.insert(name, source);
             } else {
+                set.origins.insert(format!("/{name}"), path.clone());
                 set.files.insert(format!("/{name}"), bytes);
             }
         }

@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::model::Report;
+use crate::model::{Report, exact};
 use crate::score::{Grade, Scores};
 
 #[derive(Clone, Debug)]
@@ -62,7 +62,7 @@ pub fn derive_facts(report: &Report, scores: &Scores) -> Facts {
     }
     let all_scores = || scores.goals.iter().flat_map(|g| g.indicators.iter());
     Facts {
-        total_weight: summary.iter().map(|row| row.weight).sum(),
+        total_weight: exact::sum(summary.iter().map(|row| row.weight)),
         total: scores.total,
         grade: scores.grade,
         budget_rate_percent: scores.budget.rate_percent,
@@ -83,8 +83,8 @@ fn level1_rows(report: &Report, scores: &Scores) -> Vec<SummaryRow> {
             let label = level1.value.clone();
             match rows.iter_mut().find(|row| row.label == label) {
                 Some(row) => {
-                    row.weight += score.weight;
-                    row.score += score.score;
+                    row.weight = exact::add(row.weight, score.weight);
+                    row.score = exact::add(row.score, score.score);
                 }
                 None => rows.push(SummaryRow {
                     label,

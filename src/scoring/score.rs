@@ -4,6 +4,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
 use crate::located::At;
+use crate::model::exact;
 use crate::model::{Band, Budget, Direction, Goal, Indicator, Report, ReverseRule, Text};
 use crate::rule_set::{Bands, ScoringRules};
 use crate::value::{Comparator, DONE_IN_TIME, Moment, Quantity, Value, parse_value};
@@ -143,7 +144,7 @@ pub fn band_range(band: Band, bands: Bands) -> (Decimal, Decimal) {
 /// Whether `score` (of `weight`) lies inside `band`, by [`band_range`]'s edges.
 pub fn in_band(band: Band, bands: Bands, score: Decimal, weight: Decimal) -> bool {
     let (low, high) = band_range(band, bands);
-    let (low, high) = (weight * low, weight * high);
+    let (low, high) = (exact::mul(weight, low), exact::mul(weight, high));
     let below_top = if band == Band::Reached {
         score <= high
     } else {
@@ -155,7 +156,10 @@ pub fn in_band(band: Band, bands: Bands, score: Decimal, weight: Decimal) -> boo
 /// The band's scores in words: "1.60 到 2.00 分" or "1.20 分（含）到 1.60 分（不含）".
 pub fn band_range_text(band: Band, bands: Bands, weight: Decimal) -> String {
     let (low, high) = band_range(band, bands);
-    let (low, high) = (two_decimals(weight * low), two_decimals(weight * high));
+    let (low, high) = (
+        two_decimals(exact::mul(weight, low)),
+        two_decimals(exact::mul(weight, high)),
+    );
     match band {
         Band::Reached => format!("{low} 到 {high} 分"),
         _ => format!("{low} 分（含）到 {high} 分（不含）"),
@@ -222,7 +226,7 @@ pub fn score_report(report: &Report) -> Scores {
         .iter()
         .map(|goal| score_goal(goal, &rules))
         .collect();
-    let total = budget.score + goals.iter().map(|g| g.score).sum::<Decimal>();
+    let total = exact::add(budget.score, exact::sum(goals.iter().map(|g| g.score)));
     Scores {
         rules,
         budget,
@@ -238,17 +242,14 @@ pub fn score_budget(budget: &Budget) -> BudgetScore {
     let spent = budget.spent.value.0;
     let weight = budget.weight.value.0;
     let rate = if adjusted > Decimal::ZERO {
-        spent.checked_div(adjusted).unwrap_or(Decimal::ZERO)
+        exact::ratio(spent, adjusted).unwrap_or(Decimal::ZERO)
     } else {
         Decimal::ZERO
     };
     BudgetScore {
         weight,
-        rate_percent: round_score(
-            rate.checked_mul(Decimal::ONE_HUNDRED)
-                .unwrap_or(Decimal::MAX),
-        ),
-        score: round_score(weight * rate.clamp(Decimal::ZERO, Decimal::ONE)),
+        rate_percent: round_score(exact::percent(rate)),
+        score: round_score(exact::mul(weight, rate.clamp(Decimal::ZERO, Decimal::ONE))),
     }
 }
 
@@ -259,7 +260,7 @@ fn score_goal(goal: &Goal, rules: &ScoringRules) -> GoalScore {
         .collect();
     GoalScore {
         weight: goal.weight.value.0,
-        score: indicators.iter().map(|i| i.score).sum(),
+        score: exact::sum(indicators.iter().map(|i| i.score)),
         indicators,
     }
 }
@@ -309,7 +310,11 @@ pub fn score_indicator(indicator: &Indicator, rules: &ScoringRules) -> Indicator
 /// The rule's score: 分值 × the share, rounded, never above 分值 (a weight with more than two
 /// decimals, itself an error, stays met when the target is reached).
 fn rule_share(weight: Decimal, fraction: Decimal) -> Decimal {
-    round_score(weight * fraction.clamp(Decimal::ZERO, Decimal::ONE)).min(weight)
+    round_score(exact::mul(
+        weight,
+        fraction.clamp(Decimal::ZERO, Decimal::ONE),
+    ))
+    .min(weight)
 }
 
 /// A hand score as it counts: rounded to 0.01 and kept inside [0, 分值] (one outside is an error
@@ -497,14 +502,13 @@ fn judge_qualitative(
 
 /// `part / whole` as a share; 0 when it cannot be computed (whole 0, or beyond a decimal).
 fn share(part: Decimal, whole: Decimal) -> Decimal {
-    part.checked_div(whole).unwrap_or(Decimal::ZERO)
+    exact::ratio(part, whole).unwrap_or(Decimal::ZERO)
 }
 
 /// 1 − (B − A)/A, 0 from B ≥ 2A (and when it cannot be computed).
 fn linear_share(a: Decimal, b: Decimal) -> Decimal {
-    (b - a)
-        .checked_div(a)
-        .map_or(Decimal::ZERO, |over| Decimal::ONE - over)
+    exact::ratio(exact::sub(b, a), a)
+        .map_or(Decimal::ZERO, |over| exact::sub(Decimal::ONE, over))
         .max(Decimal::ZERO)
 }
 
@@ -538,8 +542,10 @@ fn excess(rule: Rule, target: &Value, actual: Option<&Value>) -> Option<Decimal>
         return None;
     }
     match rule {
-        Rule::Higher => (b.number - a.number).checked_div(a.number),
-        Rule::LowerRatio | Rule::LowerLinear => (a.number - b.number).checked_div(a.number),
+        Rule::Higher => exact::ratio(exact::sub(b.number, a.number), a.number),
+        Rule::LowerRatio | Rule::LowerLinear => {
+            exact::ratio(exact::sub(a.number, b.number), a.number)
+        }
         _ => None,
     }
 }

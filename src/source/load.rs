@@ -100,7 +100,7 @@ pub fn load_texts(inputs: Vec<(PathBuf, String)>) -> Loaded {
     let mut entries = Vec::new();
     let ids: Vec<FileId> = inputs
         .into_iter()
-        .map(|(path, text)| files.add(path, text))
+        .map(|(path, text)| files.add(path, line_feeds(text)))
         .collect();
     // Each file is read on its own, on all cores; the parts are merged in the order given.
     let parts: Vec<FilePart> = ids
@@ -122,6 +122,24 @@ pub fn load_texts(inputs: Vec<(PathBuf, String)>) -> Loaded {
         report,
         diagnostics,
     }
+}
+
+/// `text` with each line break that is a lone CR (old Mac files) made a LF, as YAML reads it
+/// anyway: lines are then counted and quoted alike everywhere. A byte for a byte, so every
+/// offset stays where it was.
+fn line_feeds(text: String) -> String {
+    if !text.contains('\r') {
+        return text;
+    }
+    let mut bytes = text.into_bytes();
+    for index in 0..bytes.len() {
+        if bytes[index] == b'\r' && bytes.get(index + 1) != Some(&b'\n') {
+            bytes[index] = b'\n';
+        }
+    }
+    // Only ASCII bytes changed, for ASCII bytes: still UTF-8.
+    String::from_utf8(bytes)
+        .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned())
 }
 
 /// With a file in error the report is not checked as a whole (its sums would be off by what
@@ -409,10 +427,18 @@ impl FilePart {
     }
 }
 
+/// Reads one file, and says where a comment cuts a value short.
+fn parse_file(file: FileId, text: &str) -> FilePart {
+    let mut part = parse_entries(file, text);
+    part.problems
+        .extend(crate::yaml_lint::comment_problems(file, text));
+    part
+}
+
 /// Reads one file: first as plain YAML, so that a syntax error is reported where it is rather
 /// than as whatever the typed reading stumbled on first; then into the report's types, reading
 /// on after each mistake so that one run reports them all.
-fn parse_file(file: FileId, text: &str) -> FilePart {
+fn parse_entries(file: FileId, text: &str) -> FilePart {
     let typed = |text: &str| {
         parsing_file(file, || {
             serde_saphyr::from_str_with_options::<Option<FilePart>>(text, yaml_options())
@@ -550,6 +576,11 @@ fn goal_number(key: &str) -> Option<u32> {
 
 fn unknown_top_level_key(key: &At<String>) -> Diagnostic {
     let mut diagnostic = Diagnostic::error(format!("不认识顶层的键「{}」", key.value)).at(key.span);
+    if let Some(number) = chinese_goal_number(&key.value) {
+        return diagnostic.help(format!(
+            "是不是想写「{NUMBERED_GOAL_PREFIX}{number}」？每个目标单独成键时，编号用阿拉伯数字：「年度目标1」「年度目标2」……"
+        ));
+    }
     let known: Vec<&str> = TOP_LEVEL_KEYS
         .iter()
         .copied()
@@ -563,6 +594,16 @@ fn unknown_top_level_key(key: &At<String>) -> Diagnostic {
         )),
     };
     diagnostic
+}
+
+/// `年度目标一`, `年度目标（二）` → the goal number written in Chinese numerals.
+fn chinese_goal_number(key: &str) -> Option<u64> {
+    let rest = key.strip_prefix(NUMBERED_GOAL_PREFIX)?;
+    let numeral: String = rest
+        .chars()
+        .filter(|c| !c.is_whitespace() && !"（）()".contains(*c))
+        .collect();
+    crate::model::numerals::chinese_number(&numeral).filter(|n| *n > 0)
 }
 
 /// Puts the entries of all files together; the same key twice is an error naming both places.

@@ -42,6 +42,73 @@ pub fn line_problems(file: FileId, text: &str) -> Vec<Diagnostic> {
     problems
 }
 
+/// Every line whose plain value is cut short by a ` #` that YAML takes for the start of a
+/// comment although it reads as part of the value: `目标值: 30 #个` is the value `30`. A comment
+/// written as one (`30  # 个`, with a space after `#`) is left alone, as are quoted values and
+/// the lines of a block of text, where `#` is text.
+pub fn comment_problems(file: FileId, text: &str) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    let mut block: Option<usize> = None;
+    let mut offset = 0;
+    for (index, raw) in text.split_inclusive('\n').enumerate() {
+        let line = raw.trim_end_matches(['\n', '\r']);
+        let at = Place {
+            file,
+            line: index + 1,
+            start: offset,
+            text: line,
+        };
+        offset += raw.len();
+        let depth = indent_width(line);
+        let content = &line[indent_bytes(line)..];
+        if let Some(key_depth) = block {
+            if content.is_empty() || depth > key_depth {
+                continue;
+            }
+            block = None;
+        }
+        if opens_block(content) {
+            block = Some(depth);
+            continue;
+        }
+        problems.extend(glued_comment(&at, content));
+    }
+    problems
+}
+
+/// The plain value of `key: value` or `- value`, and its byte offset in `content`.
+fn plain_value(content: &str) -> Option<(usize, &str)> {
+    let (offset, value) = match value_of(content) {
+        Some(found) => found,
+        None => (2, content.strip_prefix("- ")?.trim_start()),
+    };
+    let quoted_or_special = value.starts_with(['\'', '"', '{', '[', '#', '&', '*', '!', '|', '>']);
+    (!value.is_empty() && !quoted_or_special).then_some((offset, value))
+}
+
+fn glued_comment(at: &Place, content: &str) -> Option<Diagnostic> {
+    let (value_offset, value) = plain_value(content)?;
+    let hash = value.find(" #").or_else(|| value.find("\t#"))? + 1;
+    let comment = &value[hash + 1..];
+    if !comment.starts_with(|c: char| !c.is_whitespace() && c != '#') {
+        return None;
+    }
+    let kept = value[..hash].trim_end();
+    let whole = value.trim_end();
+    let quoted = format!("'{}'", whole.replace('\'', "''"));
+    let offset = indent_bytes(at.text) + value_offset + hash;
+    Some(
+        Diagnostic::warning(format!(
+            "「#{}」被当作注释，没有读入：这一行的值只是「{kept}」",
+            comment.trim_end()
+        ))
+        .at(at.span_at(offset))
+        .help(format!(
+            "YAML 里空格后面的「#」开始一条注释。「#」及其后的文字是值的一部分时，给整个值加上引号：{quoted}，或去掉「#」前面的空格；确是注释时，在「#」后面加一个空格"
+        )),
+    )
+}
+
 struct Place<'a> {
     file: FileId,
     line: usize,

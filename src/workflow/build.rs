@@ -80,7 +80,7 @@ fn typeset_error(error: TypesetError, source: &str, templates: &TemplateSet) -> 
     let TypesetError::Typst { report } = error else {
         return BuildError::Typeset(error);
     };
-    let places = crate::render::template_places(&report, source, &templates.templates);
+    let places = crate::render::template_places(&report, source, templates);
     if places.is_empty() {
         BuildError::Typeset(TypesetError::Typst { report })
     } else {

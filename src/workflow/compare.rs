@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::Outcome;
-use crate::model::Goal;
+use crate::model::{Goal, exact};
 use crate::score::{GoalScore, two_decimals};
 use crate::scorecard::aligned;
 
@@ -367,7 +367,7 @@ fn goal_changes(old: &Outcome, new: &Outcome) -> Vec<GoalChange> {
                 status,
                 old: o,
                 new: n,
-                delta: signed(score(i, new) - score(i, old)),
+                delta: signed(exact::sub(score(i, new), score(i, old))),
             })
         })
         .collect()
@@ -398,7 +398,7 @@ fn score_change(old: Decimal, new: Decimal) -> ScoreChange {
     ScoreChange {
         old: two_decimals(old),
         new: two_decimals(new),
-        delta: signed(new - old),
+        delta: signed(exact::sub(new, old)),
     }
 }
 

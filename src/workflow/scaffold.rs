@@ -220,12 +220,16 @@ fn undo(dir: &Path, existed: bool, written: &[PathBuf]) {
     }
 }
 
-/// The year before the current one: the year a report written now is usually about.
+/// The year before the current one: the year a report written now is usually about (inside
+/// the years `check` accepts, should the clock be far off).
 fn last_year() -> u16 {
     let days = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |elapsed| elapsed.as_secs() / 86_400);
-    civil_year(days).saturating_sub(1)
+    let years = crate::model::YEARS;
+    civil_year(days)
+        .saturating_sub(1)
+        .clamp(*years.start(), *years.end())
 }
 
 /// The Gregorian year of a day counted from 1970-01-01 (H. Hinnant's `civil_from_days`).

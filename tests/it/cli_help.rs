@@ -157,7 +157,7 @@ fn argument_errors_are_in_chinese_and_say_what_to_do() {
         (&["build", "x", "-o"], &["-o", "缺少取值"]),
         (
             &["new", "d", "--year", "99"],
-            &["年度须是 1000 到 9998", "「99」"],
+            &["年度须是 1990 到 2100", "「99」"],
         ),
         (&["completions", "tcsh"], &["「tcsh」不是", "bash"]),
         (&["help", "buidl"], &["「buidl」不是", "build"]),

@@ -132,8 +132,12 @@ fn a_typst_error_in_a_template_names_the_template_and_its_line() {
         ],
     );
     let message = build_fails(dir.path(), &templates);
+    let file = templates.join("part.typ.j2");
     assert!(
-        message.contains("出自模板 part.typ.j2 第 4 行：#undefined-thing(x)"),
+        message.contains(&format!(
+            "出自模板 part.typ.j2 第 4 行（{}:4）：#undefined-thing(x)",
+            file.display()
+        )),
         "{message}"
     );
     assert!(

@@ -6,9 +6,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::located::At;
 use crate::model::{Amount, Report, Text, bounds_help, within_bounds};
 
-/// The years a 部门整体绩效自评 can be about: performance budgeting began in the 2000s; a year
-/// outside is a typing mistake (`0000`, `2202`).
-pub const YEARS: std::ops::RangeInclusive<u16> = 1990..=2100;
+use crate::model::YEARS;
 
 pub fn check_input(report: &Report, diagnostics: &mut Diagnostics) {
     check_required_texts(report, diagnostics);

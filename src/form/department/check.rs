@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 
 use crate::check::validate::{check_budget_weight, check_weight, negative};
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::model::Report;
+use crate::model::{Report, exact};
 use crate::score::two_decimals;
 
 /// Every check of the 部门整体绩效自评表's own parts.
@@ -35,7 +35,7 @@ pub fn check_budget(report: &Report, diagnostics: &mut Diagnostics) {
     check_overspent(report, diagnostics);
     check_budget_weight(report, diagnostics);
     if let (Some(basic), Some(project)) = (&budget.basic, &budget.project) {
-        let sum = basic.value.0 + project.value.0;
+        let sum = exact::add(basic.value.0, project.value.0);
         if sum != budget.spent.value.0 {
             diagnostics.push(
                 Diagnostic::error(format!(
@@ -58,9 +58,8 @@ fn check_overspent(report: &Report, diagnostics: &mut Diagnostics) {
     if adjusted <= Decimal::ZERO || spent <= adjusted {
         return;
     }
-    let rate = spent
-        .checked_div(adjusted)
-        .and_then(|r| r.checked_mul(Decimal::ONE_HUNDRED))
+    let rate = exact::ratio(spent, adjusted)
+        .map(exact::percent)
         .map_or_else(|| "很大".to_string(), |r| format!("{}%", two_decimals(r)));
     diagnostics.push(
         Diagnostic::warning(format!(
@@ -76,8 +75,8 @@ fn check_overspent(report: &Report, diagnostics: &mut Diagnostics) {
 
 /// 预算执行 and all goals weigh 100 together.
 pub fn check_total_weight(report: &Report, diagnostics: &mut Diagnostics) {
-    let goals: Decimal = report.goals.iter().map(|g| g.weight.value.0).sum();
-    let total = report.budget.weight.value.0 + goals;
+    let goals = exact::sum(report.goals.iter().map(|g| g.weight.value.0));
+    let total = exact::add(report.budget.weight.value.0, goals);
     if total != Decimal::ONE_HUNDRED {
         // Exact, not rounded: a total of 100.001 rounds to 100.00 and would read as right.
         let exact = |value: Decimal| match value.normalize() {

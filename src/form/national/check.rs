@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use super::{FundRow, Funds, National};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::located::At;
-use crate::model::{Amount, Report};
+use crate::model::{Amount, Report, exact};
 use crate::rule_set::ScoringRules;
 use crate::score::two_decimals;
 use crate::taxonomy;
@@ -87,7 +87,7 @@ fn check_parts_add_up(funds: &Funds, diagnostics: &mut Diagnostics) {
         if given.is_empty() {
             continue;
         }
-        let sum: Decimal = given.iter().map(|(_, cell)| cell.value.0).sum();
+        let sum = exact::sum(given.iter().map(|(_, cell)| cell.value.0));
         let total = total_cells(funds)[index];
         if total.is_some_and(|total| total.value.0 == sum) {
             continue;
@@ -161,9 +161,10 @@ fn check_budget(funds: &Funds, diagnostics: &mut Diagnostics) {
 
 /// 预算执行 and the indicators weigh 100 together.
 fn check_total_weight(report: &Report, national: &National, diagnostics: &mut Diagnostics) {
-    let indicators: Decimal = report.indicators().map(|i| i.weight.value.0).sum();
+    let indicators = exact::sum(report.indicators().map(|i| i.weight.value.0));
     let funds = national.funds.weight.value.0;
-    if funds + indicators == Decimal::ONE_HUNDRED {
+    let total = exact::add(funds, indicators);
+    if total == Decimal::ONE_HUNDRED {
         return;
     }
     diagnostics.push(
@@ -171,7 +172,7 @@ fn check_total_weight(report: &Report, national: &National, diagnostics: &mut Di
             "资金的分值 {} 与各指标的分值 {} 合计为 {}，应为 100",
             two_decimals(funds),
             two_decimals(indicators),
-            two_decimals(funds + indicators)
+            two_decimals(total)
         ))
         .at(national.funds.weight.span)
         .related(national.indicators_at, "指标")
@@ -193,12 +194,13 @@ fn check_level1_weights(report: &Report, diagnostics: &mut Diagnostics) {
             let Some((_, weight)) = expected.iter().find(|(name, _)| *name == standard) else {
                 continue;
             };
-            let sum: Decimal = level1
-                .groups
-                .iter()
-                .flat_map(|l2| &l2.indicators)
-                .map(|i| i.weight.value.0)
-                .sum();
+            let sum = exact::sum(
+                level1
+                    .groups
+                    .iter()
+                    .flat_map(|l2| &l2.indicators)
+                    .map(|i| i.weight.value.0),
+            );
             if sum != *weight {
                 diagnostics.push(
                     Diagnostic::warning(format!(

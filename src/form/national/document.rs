@@ -4,12 +4,13 @@
 use serde::Serialize;
 
 use super::National;
-use crate::document::{GroupNumbers, breakable, fits_a_few_lines, group_spans, money};
+use crate::document::{
+    GroupNumbers, breakable, breakable_paragraphs, fits_a_few_lines, group_spans, money,
+};
 use crate::form::FormKind;
 use crate::located::At;
 use crate::model::{Amount, Report};
 use crate::scorecard::Scorecard;
-use crate::typst_escape::paragraphs;
 
 #[derive(Clone, Debug, Serialize)]
 pub struct NationalDocument {
@@ -97,8 +98,8 @@ pub fn full_title(report: &Report, national: &National) -> String {
 }
 
 fn header(report: &Report, national: &National) -> Vec<Vec<(String, String)>> {
-    let text = |value: &Option<At<String>>| value.as_ref().map(|v| v.value.clone());
-    let unit = report.unit_name.value.clone();
+    let text = |value: &Option<At<String>>| value.as_ref().map(|v| breakable(&v.value));
+    let unit = breakable(&report.unit_name.value);
     let mut rows = Vec::new();
     match report.form {
         FormKind::Project => {
@@ -212,12 +213,12 @@ fn lines(text: &Option<At<String>>) -> Vec<String> {
     text.lines()
         .map(str::trim)
         .filter(|line| !line.is_empty())
-        .flat_map(paragraphs)
+        .flat_map(breakable_paragraphs)
         .collect()
 }
 
 fn texts(text: &Option<At<String>>) -> Vec<String> {
     text.as_ref()
-        .map(|t| paragraphs(&t.value))
+        .map(|t| breakable_paragraphs(&t.value))
         .unwrap_or_default()
 }

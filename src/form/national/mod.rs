@@ -5,13 +5,12 @@
 pub mod check;
 pub mod document;
 
-use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::Deserialize;
 
 use crate::diagnostic::Span;
 use crate::located::At;
-use crate::model::{Amount, Budget, Goal, Level1};
+use crate::model::{Amount, Budget, Goal, Level1, exact};
 
 /// The parts of a report that only the national tables have.
 #[derive(Clone, Debug)]
@@ -130,12 +129,13 @@ pub struct OverallGoal {
 /// The indicators written under `指标:` as the one goal every form's scoring reads; its weight
 /// is theirs.
 pub fn goal(indicators: At<Vec<Level1>>) -> Goal {
-    let weight: Decimal = indicators
-        .value
-        .iter()
-        .flat_map(|l1| l1.groups.iter().flat_map(|l2| l2.indicators.iter()))
-        .map(|indicator| indicator.weight.value.0)
-        .sum();
+    let weight = exact::sum(
+        indicators
+            .value
+            .iter()
+            .flat_map(|l1| l1.groups.iter().flat_map(|l2| l2.indicators.iter()))
+            .map(|indicator| indicator.weight.value.0),
+    );
     let span = indicators.span;
     Goal {
         name: At::new(GOAL_NAME.to_string(), span),

@@ -8,7 +8,7 @@ use std::path::Path;
 use crate::diagnostic::FileId;
 use crate::form::national::National;
 use crate::load::{Loaded, NUMBERED_GOAL_PREFIX, TopKey, load_path};
-use crate::model::{Direction, Goal, Indicator, Report, ReverseRule};
+use crate::model::{Direction, Goal, Indicator, Report, ReverseRule, YEARS};
 use crate::yaml_text::YamlText;
 
 use super::{NewError, NewFile, Plan};
@@ -53,13 +53,15 @@ fn loadable(loaded: &Loaded) -> Result<&Report, NewError> {
     }
 }
 
-/// The year after `year`, when its report can still be submitted in a four-digit year.
+/// The year after `year`, when `check` accepts it as a report's year.
 fn following_year(year: u16) -> Result<u16, NewError> {
     year.checked_add(1)
-        .filter(|next| *next <= 9998)
+        .filter(|next| YEARS.contains(next))
         .ok_or_else(|| {
             NewError::Usage(format!(
-                "上年度报告的年度是 {year}，无法再往后推一年：请用 --year 指定新报告的年度"
+                "上年度报告的年度是 {year}，下一年不在 {} 到 {} 之间：请用 --year 指定新报告的年度",
+                YEARS.start(),
+                YEARS.end()
             ))
         })
 }
@@ -510,7 +512,8 @@ impl Next<'_> {
             ("全年预算数", Some(&total.budget)),
             ("全年执行数", Some(&total.spent)),
         ];
-        yaml.raw(2, "年度资金总额", &flow_row(&cells), None);
+        let placeholder = format!("{old} 年的数字，仅作占位：改为 {new} 年的");
+        yaml.raw(2, "年度资金总额", &flow_row(&cells), Some(&placeholder));
         for (name, row) in funds.parts() {
             let Some(row) = row else { continue };
             let cells = [
@@ -518,7 +521,7 @@ impl Next<'_> {
                 ("全年预算数", row.budget.as_ref()),
                 ("全年执行数", row.spent.as_ref()),
             ];
-            yaml.raw(2, name, &flow_row(&cells), None);
+            yaml.raw(2, name, &flow_row(&cells), Some(&placeholder));
         }
     }
 
