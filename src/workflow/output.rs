@@ -228,6 +228,11 @@ pub fn io_reason(error: &std::io::Error) -> String {
         ErrorKind::ReadOnlyFilesystem => "文件系统是只读的".to_string(),
         ErrorKind::IsADirectory => "这是一个文件夹".to_string(),
         ErrorKind::NotADirectory => "路径中有一段不是文件夹".to_string(),
+        ErrorKind::AlreadyExists => "已有同名的文件或文件夹".to_string(),
+        ErrorKind::OutOfMemory => "内存不足".to_string(),
+        ErrorKind::DirectoryNotEmpty => "文件夹不是空的".to_string(),
+        ErrorKind::TooManyLinks => "路径中的符号链接太多".to_string(),
+        ErrorKind::InvalidFilename => "文件名太长或含有不允许的字符".to_string(),
         _ => match error.raw_os_error() {
             Some(code) => format!("系统错误（代码 {code}）"),
             None => "系统错误".to_string(),

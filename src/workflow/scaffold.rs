@@ -159,7 +159,12 @@ pub(crate) fn ensure_usable(dir: &Path) -> Result<bool, NewError> {
     let metadata = match std::fs::metadata(dir) {
         Ok(metadata) => metadata,
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(false),
-        Err(error) => return Err(NewError::Usage(format!("无法读取「{shown}」：{error}"))),
+        Err(error) => {
+            return Err(NewError::Usage(format!(
+                "无法读取「{shown}」：{}",
+                crate::output::io_reason(&error)
+            )));
+        }
     };
     if !metadata.is_dir() {
         return Err(NewError::Usage(format!(
@@ -167,7 +172,12 @@ pub(crate) fn ensure_usable(dir: &Path) -> Result<bool, NewError> {
         )));
     }
     let mut entries = std::fs::read_dir(dir)
-        .map_err(|error| NewError::Usage(format!("无法读取文件夹「{shown}」：{error}")))?;
+        .map_err(|error| {
+            NewError::Usage(format!(
+                "无法读取文件夹「{shown}」：{}",
+                crate::output::io_reason(&error)
+            ))
+        })?;
     if entries.next().is_some() {
         return Err(NewError::Usage(format!(
             "文件夹「{shown}」不是空的：为了不覆盖已有的文件，jixiao new 只写入新的或空的文件夹"
@@ -181,7 +191,11 @@ pub(crate) fn ensure_usable(dir: &Path) -> Result<bool, NewError> {
 pub(crate) fn write_folder(dir: &Path, existed: bool, files: &[NewFile]) -> Result<(), NewError> {
     if !existed {
         std::fs::create_dir_all(dir).map_err(|error| {
-            NewError::Usage(format!("无法创建文件夹「{}」：{error}", dir.display()))
+            NewError::Usage(format!(
+                "无法创建文件夹「{}」：{}",
+                dir.display(),
+                crate::output::io_reason(&error)
+            ))
         })?;
     }
     let mut written = Vec::new();
@@ -190,8 +204,9 @@ pub(crate) fn write_folder(dir: &Path, existed: bool, files: &[NewFile]) -> Resu
         if let Err(error) = write_atomically(&path, file.text.as_bytes()) {
             undo(dir, existed, &written);
             return Err(NewError::Usage(format!(
-                "无法写入「{}」：{error}",
-                path.display()
+                "无法写入「{}」：{}",
+                path.display(),
+                crate::output::io_reason(&error)
             )));
         }
         written.push(path);
