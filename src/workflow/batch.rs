@@ -260,8 +260,8 @@ pub fn write_summary(
     summary_xlsx::summary_xlsx(summary)
         .map_err(|error| error.to_string())
         .and_then(|workbook| {
-            write_outputs(&[(xlsx.as_path(), workbook.as_slice())], &protected).map_err(
-                |error| match error {
+            write_outputs(&[(xlsx.as_path(), workbook.as_slice())], &protected).map_err(|error| {
+                match error {
                     OutputError::Folder(path) => format!(
                         "无法写出汇总表.xlsx：「{}」是一个文件夹：请把它改名或移走",
                         path.display()
@@ -270,8 +270,8 @@ pub fn write_summary(
                         format!("无法写入「{}」：{reason}", path.display())
                     }
                     other => other.to_string(),
-                },
-            )
+                }
+            })
         })
         .map_err(|reason| format!("{reason}（汇总表.pdf 已写出：{}）", pdf.display()))?;
     Ok(compiled.pages)

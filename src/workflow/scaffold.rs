@@ -171,13 +171,12 @@ pub(crate) fn ensure_usable(dir: &Path) -> Result<bool, NewError> {
             "「{shown}」已经存在，而且不是文件夹：请指定一个新的文件夹"
         )));
     }
-    let mut entries = std::fs::read_dir(dir)
-        .map_err(|error| {
-            NewError::Usage(format!(
-                "无法读取文件夹「{shown}」：{}",
-                crate::output::io_reason(&error)
-            ))
-        })?;
+    let mut entries = std::fs::read_dir(dir).map_err(|error| {
+        NewError::Usage(format!(
+            "无法读取文件夹「{shown}」：{}",
+            crate::output::io_reason(&error)
+        ))
+    })?;
     if entries.next().is_some() {
         return Err(NewError::Usage(format!(
             "文件夹「{shown}」不是空的：为了不覆盖已有的文件，jixiao new 只写入新的或空的文件夹"

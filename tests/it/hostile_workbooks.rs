@@ -156,14 +156,21 @@ fn parts(sheets: &[(&str, String)], shared: Option<Vec<u8>>) -> Vec<(String, Vec
         entries.push_str(&format!(
             r#"<sheet name="{name}" sheetId="{i}" r:id="rId{i}"/>"#
         ));
-        rels.push_str(&format!(r#"<Relationship Id="rId{i}" Type="{rel}/worksheet" Target="worksheets/sheet{i}.xml"/>"#));
-        out.push((format!("xl/worksheets/sheet{i}.xml"), xml.clone().into_bytes()));
+        rels.push_str(&format!(
+            r#"<Relationship Id="rId{i}" Type="{rel}/worksheet" Target="worksheets/sheet{i}.xml"/>"#
+        ));
+        out.push((
+            format!("xl/worksheets/sheet{i}.xml"),
+            xml.clone().into_bytes(),
+        ));
     }
     rels.push_str(&format!(
         r#"<Relationship Id="rIdS" Type="{rel}/styles" Target="styles.xml"/>"#
     ));
     if let Some(shared) = shared {
-        rels.push_str(&format!(r#"<Relationship Id="rIdT" Type="{rel}/sharedStrings" Target="sharedStrings.xml"/>"#));
+        rels.push_str(&format!(
+            r#"<Relationship Id="rIdT" Type="{rel}/sharedStrings" Target="sharedStrings.xml"/>"#
+        ));
         overrides.push_str(r#"<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>"#);
         out.push(("xl/sharedStrings.xml".to_string(), shared));
     }
@@ -219,7 +226,12 @@ fn saved(bytes: &[u8], name: &str) -> (tempfile::TempDir, PathBuf, PathBuf) {
 }
 
 fn run_import(path: &Path, out: &Path, extra: &[&str]) -> Output {
-    let mut args = vec!["import", path.to_str().unwrap(), "-o", out.to_str().unwrap()];
+    let mut args = vec![
+        "import",
+        path.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ];
     args.extend(extra);
     limited(&args)
 }
@@ -236,7 +248,11 @@ fn refused(bytes: &[u8], name: &str, expected: &[&str]) -> String {
     }
     assert!(message.starts_with("错误: "), "{message}");
     assert_no_english(&message);
-    assert_eq!(std::fs::read(&path).unwrap(), bytes, "the workbook is untouched");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        bytes,
+        "the workbook is untouched"
+    );
     assert!(!out.exists(), "nothing written: {message}");
     message
 }
@@ -290,9 +306,17 @@ fn a_dimension_or_a_cell_at_xfd1048576_is_refused_with_the_limit() {
     let message = refused(
         &zipped(&parts(&[("自评表", far)], None)),
         "自评表.xlsx",
-        &["工作表「自评表」", "A1:XFD1048576", "1,048,576 行", "20,000 行"],
+        &[
+            "工作表「自评表」",
+            "A1:XFD1048576",
+            "1,048,576 行",
+            "20,000 行",
+        ],
     );
-    assert!(message.contains("复制到一个新的工作簿"), "what to do: {message}");
+    assert!(
+        message.contains("复制到一个新的工作簿"),
+        "what to do: {message}"
+    );
     let cell = table(&[("XFD1048576", number("XFD1048576", "1"))]);
     refused(
         &workbook(&cell),
@@ -317,7 +341,11 @@ fn a_zip_bomb_of_shared_strings_is_refused_by_its_declared_size() {
         &[("自评表", sheet("", &table(&[]), ""))],
         Some(huge_strings(200)),
     ));
-    assert!(bytes.len() < 2 * 1024 * 1024, "a small file: {}", bytes.len());
+    assert!(
+        bytes.len() < 2 * 1024 * 1024,
+        "a small file: {}",
+        bytes.len()
+    );
     refused(
         &bytes,
         "自评表.xlsx",
@@ -390,7 +418,10 @@ fn forty_thousand_merged_regions_over_twenty_thousand_rows_import_within_the_cpu
     // A cell at Z19999 makes the sheet 19,999 rows by 26 columns: every cell of it is looked up
     // (a linear search through 40,000 regions took hours).
     let rows = table(&[("Z19999", text("Z19999", "表外"))]);
-    let bytes = zipped(&parts(&[("自评表", sheet("", &rows, &merges(40_000)))], None));
+    let bytes = zipped(&parts(
+        &[("自评表", sheet("", &rows, &merges(40_000)))],
+        None,
+    ));
     let (notes, _dir, out) = imported(&bytes, &[]);
     assert!(notes.contains("自评表!Z19999：「表外」没有导入"), "{notes}");
     assert!(out.join("目标1.yaml").exists());
@@ -398,7 +429,8 @@ fn forty_thousand_merged_regions_over_twenty_thousand_rows_import_within_the_cpu
 
 #[test]
 fn overlapping_merged_regions_are_a_damaged_file() {
-    let tail = r#"<mergeCells count="2"><mergeCell ref="A6:A7"/><mergeCell ref="A7:B7"/></mergeCells>"#;
+    let tail =
+        r#"<mergeCells count="2"><mergeCell ref="A6:A7"/><mergeCell ref="A7:B7"/></mergeCells>"#;
     let bytes = zipped(&parts(&[("自评表", sheet("", &table(&[]), tail))], None));
     refused(&bytes, "自评表.xlsx", &["A6:A7", "A7:B7", "重叠", "另存为"]);
 }
@@ -442,10 +474,15 @@ fn compound(streams: &[(&str, Vec<u8>)]) -> Vec<u8> {
         start as u32
     };
     let dir_start = chain(dir_sectors, &mut fat);
-    let starts: Vec<u32> = padded.iter().map(|d| chain(d.len() / 512, &mut fat)).collect();
+    let starts: Vec<u32> = padded
+        .iter()
+        .map(|d| chain(d.len() / 512, &mut fat))
+        .collect();
     let mut out = vec![0u8; 512];
     out[..8].copy_from_slice(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
-    let put = |out: &mut Vec<u8>, at: usize, bytes: &[u8]| out[at..at + bytes.len()].copy_from_slice(bytes);
+    let put = |out: &mut Vec<u8>, at: usize, bytes: &[u8]| {
+        out[at..at + bytes.len()].copy_from_slice(bytes)
+    };
     put(&mut out, 24, &0x3Eu16.to_le_bytes());
     put(&mut out, 26, &3u16.to_le_bytes());
     put(&mut out, 28, &0xFFFEu16.to_le_bytes());
@@ -474,10 +511,18 @@ fn compound(streams: &[(&str, Vec<u8>)]) -> Vec<u8> {
         entry[64..66].copy_from_slice(&(((units.len() + 1) * 2) as u16).to_le_bytes());
         entry[66] = if i == 0 { 5 } else { 2 };
         entry[67] = 1;
-        let sibling = if i > 0 && i < streams.len() { (i + 1) as u32 } else { FREE };
+        let sibling = if i > 0 && i < streams.len() {
+            (i + 1) as u32
+        } else {
+            FREE
+        };
         entry[68..72].copy_from_slice(&FREE.to_le_bytes());
         entry[72..76].copy_from_slice(&sibling.to_le_bytes());
-        let child = if i == 0 && !streams.is_empty() { 1 } else { FREE };
+        let child = if i == 0 && !streams.is_empty() {
+            1
+        } else {
+            FREE
+        };
         entry[76..80].copy_from_slice(&child.to_le_bytes());
         let (start, len) = if i == 0 {
             (END, 0)
@@ -595,7 +640,11 @@ fn an_xls_whose_dimensions_claim_four_billion_rows_is_refused() {
 #[test]
 fn files_that_are_no_workbook_say_what_they_are() {
     refused(b"", "自评表.xlsx", &["文件是空的"]);
-    refused(b"<html><body>table</body></html>", "自评表.xlsx", &["网页或 XML"]);
+    refused(
+        b"<html><body>table</body></html>",
+        "自评表.xlsx",
+        &["网页或 XML"],
+    );
     refused(b"a,b,c\n1,2,3\n", "自评表.xlsx", &["不是 Excel 工作簿"]);
     let word = compound(&[("WordDocument", vec![0; 10])]);
     refused(&word, "自评表.xls", &["没有工作簿"]);
@@ -611,7 +660,10 @@ fn a_header_below_the_rows_searched_says_how_many_were_searched() {
             let (row, _) = place(&at);
             let letters: String = at.chars().take_while(char::is_ascii_alphabetic).collect();
             let moved = format!("{letters}{}", row + 70);
-            (moved.clone(), cell.replace(&format!(r#"r="{at}""#), &format!(r#"r="{moved}""#)))
+            (
+                moved.clone(),
+                cell.replace(&format!(r#"r="{at}""#), &format!(r#"r="{moved}""#)),
+            )
         })
         .collect();
     refused(
@@ -625,7 +677,10 @@ fn a_header_below_the_rows_searched_says_how_many_were_searched() {
 fn a_first_sheet_of_instructions_is_skipped_and_the_table_read_from_the_next() {
     let instructions = rows(&[
         ("A1".to_string(), text("A1", "填表说明")),
-        ("A2".to_string(), text("A2", "一、三级指标按年初批复的绩效目标填写。")),
+        (
+            "A2".to_string(),
+            text("A2", "一、三级指标按年初批复的绩效目标填写。"),
+        ),
         ("A3".to_string(), text("A3", "二、得分保留两位小数。")),
     ]);
     let bytes = zipped(&parts(
@@ -641,16 +696,25 @@ fn a_first_sheet_of_instructions_is_skipped_and_the_table_read_from_the_next() {
         "{notes}"
     );
     assert!(notes.contains("自评表取自工作表「自评表」"), "{notes}");
-    assert!(!notes.contains("填表说明!"), "its cells are not listed: {notes}");
+    assert!(
+        !notes.contains("填表说明!"),
+        "its cells are not listed: {notes}"
+    );
     let goal = std::fs::read_to_string(out.join("目标1.yaml")).unwrap();
-    assert!(goal.contains("服务人次") && goal.contains("惠及人数"), "{goal}");
+    assert!(
+        goal.contains("服务人次") && goal.contains("惠及人数"),
+        "{goal}"
+    );
 }
 
 #[test]
 fn cells_excel_could_not_compute_are_located_notes_never_a_silent_zero() {
     let rows = table(&[
         ("H6", r#"<c r="H6"><f>G6*1</f></c>"#.to_string()),
-        ("H7", r#"<c r="H7" t="e"><f>1/0</f><v>#DIV/0!</v></c>"#.to_string()),
+        (
+            "H7",
+            r#"<c r="H7" t="e"><f>1/0</f><v>#DIV/0!</v></c>"#.to_string(),
+        ),
         ("C4", r#"<c r="C4" t="e"><v>#REF!</v></c>"#.to_string()),
         ("D4", r#"<c r="D4" t="e"><v>#N/A</v></c>"#.to_string()),
     ]);
@@ -665,7 +729,10 @@ fn cells_excel_could_not_compute_are_located_notes_never_a_silent_zero() {
         assert!(notes.contains(expected), "{expected} in {notes}");
     }
     let goal = std::fs::read_to_string(out.join("目标1.yaml")).unwrap();
-    assert!(!goal.contains("得分: 0"), "no 0 in place of a blank: {goal}");
+    assert!(
+        !goal.contains("得分: 0"),
+        "no 0 in place of a blank: {goal}"
+    );
     let unit = std::fs::read_to_string(out.join("单位.yaml")).unwrap();
     assert!(!unit.contains("调整后预算数: 0"), "{unit}");
 }
@@ -706,14 +773,14 @@ fn a_score_of_1e20_over_a_weight_of_1e_minus_20_is_noted_not_a_panic() {
     ]);
     let (notes, _dir, out) = imported(&workbook(&rows), &[]);
     for expected in [
-        "自评表!G6：数值 1e-20 无法精确表示",
         "自评表!H6：数值 1e20 太大",
-        "自评表!G6：「服务人次」的分值为空（或不是数字），按 0 写入",
         "自评表!H6：定性指标「服务人次」的实际完成值与目标值不同、得分为空，按「未达成」0 分写入",
     ] {
         assert!(notes.contains(expected), "{expected} in {notes}");
     }
     let goal = std::fs::read_to_string(out.join("目标1.yaml")).unwrap();
+    // 1e-20 is an exact decimal: kept as it is.
+    assert!(goal.contains("分值: 0.00000000000000000001"), "{goal}");
     assert!(goal.contains("完成档次: 未达成"), "{goal}");
 }
 
@@ -724,20 +791,35 @@ fn a_year_nowhere_in_the_workbook_is_asked_for_never_guessed() {
         ("A9", text("A9", "填报人：张三　　填报日期：0000年1月1日")),
     ]);
     let bytes = workbook(&rows);
-    let message = refused(&bytes, "自评表.xlsx", &["没有「某某年度」", "--year", "未写入任何文件"]);
+    let message = refused(
+        &bytes,
+        "自评表.xlsx",
+        &["没有「某某年度」", "--year", "未写入任何文件"],
+    );
     assert!(!message.contains("65535"), "{message}");
     let with_date = table(&[
         ("A1", text("A1", "测试单位部门整体绩效自评表")),
         ("A9", text("A9", "填报人：张三　　填报日期：2023年5月20日")),
     ]);
-    refused(&workbook(&with_date), "自评表.xlsx", &["评价的多半是 2022 年度"]);
+    refused(
+        &workbook(&with_date),
+        "自评表.xlsx",
+        &["评价的多半是 2022 年度"],
+    );
     let (_notes, _dir, out) = imported(&bytes, &["--year", "2022"]);
     let unit = std::fs::read_to_string(out.join("单位.yaml")).unwrap();
     assert!(unit.contains("年度: 2022"), "{unit}");
     // --year over a title's year wins, and says so.
     let (notes, _dir, out) = imported(&workbook(&table(&[])), &["--year", "2021"]);
-    assert!(notes.contains("标题中的年度是 2022，按 --year 写入 2021"), "{notes}");
-    assert!(std::fs::read_to_string(out.join("单位.yaml")).unwrap().contains("年度: 2021"));
+    assert!(
+        notes.contains("标题中的年度是 2022，按 --year 写入 2021"),
+        "{notes}"
+    );
+    assert!(
+        std::fs::read_to_string(out.join("单位.yaml"))
+            .unwrap()
+            .contains("年度: 2021")
+    );
 }
 
 #[test]
@@ -781,7 +863,13 @@ fn an_export_of_a_text_past_excel_s_cell_limit_is_refused_in_chinese() {
     ]);
     let message = stderr(&output);
     assert_eq!(output.status.code(), Some(1), "{message}");
-    for expected in ["自评表!C", "32767", "改改改", "请把这段文字缩短", "未写入任何文件"] {
+    for expected in [
+        "自评表!C",
+        "32767",
+        "改改改",
+        "请把这段文字缩短",
+        "未写入任何文件",
+    ] {
         assert!(message.contains(expected), "{expected} in {message}");
     }
     assert_no_english(&message);
@@ -803,20 +891,22 @@ fn the_summary_pdf_is_written_when_its_workbook_cannot_be() {
             std::fs::copy(&path, folder.join(path.file_name().unwrap())).unwrap();
         }
     }
-    let output = jixiao(&[
-        "build",
-        root.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-    ]);
+    let output = jixiao(&["build", root.to_str().unwrap(), "-o", out.to_str().unwrap()]);
     let message = stderr(&output);
     assert_eq!(output.status.code(), Some(2), "{message}");
     assert!(message.contains("无法写出汇总表.xlsx"), "{message}");
     assert!(message.contains("是一个文件夹"), "{message}");
     assert!(message.contains("汇总表.pdf 已写出"), "{message}");
-    assert!(stdout(&output).contains("汇总表未能全部生成"), "{}", stdout(&output));
+    assert!(
+        stdout(&output).contains("汇总表未能全部生成"),
+        "{}",
+        stdout(&output)
+    );
     assert!(out.join("汇总表.pdf").is_file(), "the PDF is written");
-    assert!(out.join("汇总表.xlsx").is_dir(), "the folder is left as it was");
+    assert!(
+        out.join("汇总表.xlsx").is_dir(),
+        "the folder is left as it was"
+    );
     assert!(out.join("甲.pdf").is_file() && out.join("乙.pdf").is_file());
     assert_no_english(&message);
 }

@@ -136,7 +136,7 @@ fn write_cells(
                 sheet.write_blank(row, col16(col), text)?;
             }
             None => {
-                sheet.write_string_with_format(row, col16(col), &fitted(cell), text)?;
+                sheet.write_string_with_format(row, col16(col), fitted(cell).as_ref(), text)?;
             }
         }
     }

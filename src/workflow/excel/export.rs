@@ -77,13 +77,7 @@ fn fit(sheet: &Worksheet, row: u32, column: u16, text: &str) -> Result<(), Expor
 }
 
 /// `text` at (row, column), within a cell's limit.
-fn write_text(
-    sheet: &mut Worksheet,
-    row: u32,
-    column: u16,
-    text: &str,
-    style: &Format,
-) -> Written {
+fn write_text(sheet: &mut Worksheet, row: u32, column: u16, text: &str, style: &Format) -> Written {
     fit(sheet, row, column, text)?;
     sheet.write_string_with_format(row, column, text, style)?;
     Ok(())

@@ -14,6 +14,7 @@ mod open;
 mod package;
 mod scan;
 mod table;
+mod value;
 mod yaml;
 
 use std::fmt;
@@ -156,7 +157,10 @@ fn read(file: &Path) -> Result<(table::Table, grid::Grid, Vec<String>), ImportEr
 
 /// The first sheet whose first [`limits::HEADER_ROWS`] rows hold the indicator table's header,
 /// and the names of the sheets before it.
-fn table_sheet(book: &mut open::Book, file: &Path) -> Result<(grid::Grid, Vec<String>), ImportError> {
+fn table_sheet(
+    book: &mut open::Book,
+    file: &Path,
+) -> Result<(grid::Grid, Vec<String>), ImportError> {
     let names = book.names();
     let mut skipped = Vec::new();
     let mut label: Option<(String, u32)> = None;
@@ -219,7 +223,10 @@ fn settle_year(
                 .and_then(|filled| filled.checked_sub(1))
                 .filter(|year| (1000..=9998).contains(year))
                 .map_or_else(String::new, |year| {
-                    format!("（填报日期是 {}，评价的多半是 {year} 年度）", table.filled_on.as_deref().unwrap_or(""))
+                    format!(
+                        "（填报日期是 {}，评价的多半是 {year} 年度）",
+                        table.filled_on.as_deref().unwrap_or("")
+                    )
                 });
             return Err(ImportError::NoYear(format!(
                 "工作表「{}」的标题中没有「某某年度」（如「2022年度」），无法确定评价的年度{hint}：请用 --year 指定，如 jixiao import 自评表.xlsx -o 输出文件夹 --year 2022；未写入任何文件",

@@ -115,7 +115,9 @@ impl<'a> Container<'a> {
                 return None;
             }
             let sector = file.sector(next)?;
-            let ids: Vec<u32> = (0..size / 4).filter_map(|i| u32_at(sector, i * 4)).collect();
+            let ids: Vec<u32> = (0..size / 4)
+                .filter_map(|i| u32_at(sector, i * 4))
+                .collect();
             let (last, rest) = ids.split_last()?;
             difat.extend_from_slice(rest);
             next = *last;
@@ -362,7 +364,10 @@ mod tests {
         for i in 2..128 {
             bytes[fat + i * 4..fat + i * 4 + 4].copy_from_slice(&0xFFFF_FFFFu32.to_le_bytes());
         }
-        for (slot, name) in std::iter::once("Root Entry").chain(names.iter().copied()).enumerate() {
+        for (slot, name) in std::iter::once("Root Entry")
+            .chain(names.iter().copied())
+            .enumerate()
+        {
             let at = 1024 + slot * 128;
             for (i, unit) in name.encode_utf16().enumerate() {
                 bytes[at + i * 2..at + i * 2 + 2].copy_from_slice(&unit.to_le_bytes());
@@ -401,7 +406,10 @@ mod tests {
         dims.extend(0u32.to_le_bytes());
         dims.extend(u32::MAX.to_le_bytes());
         dims.extend([0, 0, 10, 0, 0, 0]);
-        assert!(matches!(check_records(&record(0x0200, &dims)), Err(CfbError::Limit(_))));
+        assert!(matches!(
+            check_records(&record(0x0200, &dims)),
+            Err(CfbError::Limit(_))
+        ));
         let far = record(0x0203, &[0, 0, 0xFF, 0xFF, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         assert!(matches!(check_records(&far), Err(CfbError::Limit(m)) if m.contains("列")));
         let near = record(0x0203, &[5, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);

@@ -254,12 +254,19 @@ fn band_of(row: &Row, weight: Decimal, rules: &ScoringRules, notes: &mut Vec<Str
     let at_least = |edge: Decimal| -> Option<bool> {
         Some(score.checked_mul(Decimal::ONE_HUNDRED)? >= weight.checked_mul(edge)?)
     };
-    match (at_least(rules.bands.reached_low), at_least(rules.bands.partly_low)) {
+    match (
+        at_least(rules.bands.reached_low),
+        at_least(rules.bands.partly_low),
+    ) {
         (Some(true), _) => Band::Reached,
         (Some(false), Some(true)) => Band::Partly,
         (Some(false), Some(false)) => Band::Missed,
         _ => {
-            let band = if score > Decimal::ZERO { Band::Reached } else { Band::Missed };
+            let band = if score > Decimal::ZERO {
+                Band::Reached
+            } else {
+                Band::Missed
+            };
             notes.push(format!(
                 "{}：「{}」的得分 {} 与分值 {} 相差太大，无法计算得分率，按「{}」处理：请核对这一格",
                 row.score_at,
@@ -298,7 +305,10 @@ mod tests {
     fn a_score_too_large_for_its_weight_is_a_note_not_a_panic() {
         let rules = rules(&Table::default());
         let mut notes = Vec::new();
-        let huge = row("79228162514264337593543950335", "0.0000000000000000000000000001");
+        let huge = row(
+            "79228162514264337593543950335",
+            "0.0000000000000000000000000001",
+        );
         let band = band_of(&huge, huge.weight.unwrap(), &rules, &mut notes);
         assert_eq!(band, Band::Reached);
         assert!(notes[0].starts_with("S!H8：「甲」的得分"), "{notes:?}");
@@ -310,8 +320,15 @@ mod tests {
     fn bands_are_the_rule_set_s() {
         let rules = rules(&Table::default());
         let mut notes = Vec::new();
-        for (score, band) in [("8", Band::Reached), ("7", Band::Partly), ("5", Band::Missed)] {
-            assert_eq!(band_of(&row(score, "10"), Decimal::TEN, &rules, &mut notes), band);
+        for (score, band) in [
+            ("8", Band::Reached),
+            ("7", Band::Partly),
+            ("5", Band::Missed),
+        ] {
+            assert_eq!(
+                band_of(&row(score, "10"), Decimal::TEN, &rules, &mut notes),
+                band
+            );
         }
         assert!(notes.is_empty());
     }

@@ -7,13 +7,14 @@
 use std::cell::{Cell as Flag, RefCell};
 use std::collections::BTreeMap;
 
-use calamine::{Data, Dimensions, Reader, Sheets};
+use calamine::{Dimensions, Reader, Sheets};
 use rust_decimal::Decimal;
 
 use super::ImportError;
-use super::limits::{MAX_LISTED, MAX_NUMBER};
+use super::limits::MAX_LISTED;
 use super::open::Book;
-use crate::workflow::excel::cells::{address, decimal_of};
+use super::value::{Value, value_of};
+use crate::workflow::excel::cells::address;
 
 /// One cell with a value.
 #[derive(Debug)]
@@ -108,7 +109,11 @@ impl Grid {
             } else {
                 format!("是「{}」", super::short(&cell.text))
             };
-            self.note(row, column, &format!("这里应是数字，{found}，没有作为数字导入（按空白处理）"));
+            self.note(
+                row,
+                column,
+                &format!("这里应是数字，{found}，没有作为数字导入（按空白处理）"),
+            );
         }
         cell.number
     }
@@ -180,12 +185,21 @@ fn read_sheet(book: &mut Book, name: &str) -> Result<Grid, ImportError> {
             .and_then(|styles| styles.get((row, column)))
             .and_then(|style| style.number_format.as_ref())
             .is_some_and(|format| format.format_code.contains('%'));
-        let (cell, flaw) = cell_of(data, percent);
+        let (value, flaw) = value_of(data, percent);
         if let Some(flaw) = flaw {
             notes.push(format!("{name}!{}：{flaw}", address(row, column)));
         }
-        if let Some(cell) = cell {
-            cells.insert((row, column), cell);
+        if let Some(Value { text, number, date }) = value {
+            cells.insert(
+                (row, column),
+                Cell {
+                    text,
+                    number,
+                    date,
+                    used: Flag::new(false),
+                    noted: Flag::new(false),
+                },
+            );
         }
     }
     if let Some(scan) = book.scans.get(name) {
@@ -270,143 +284,4 @@ fn span(region: &Dimensions) -> String {
         address(region.start.0, region.start.1),
         address(region.end.0, region.end.1)
     )
-}
-
-/// A cell's value as import reads it, and what to say about it: a value Excel could not
-/// compute, or a number that cannot be taken exactly, is no cell and a note.
-fn cell_of(data: &Data, percent: bool) -> (Option<Cell>, Option<String>) {
-    let blank = "按空白读入，没有计为 0";
-    let (text, number, date) = match data {
-        Data::Int(n) => match exact(*n as f64) {
-            Ok(_) => (n.to_string(), Some(Decimal::from(*n)), false),
-            Err(why) => return (None, Some(format!("{why}，{blank}"))),
-        },
-        Data::Float(f) => match exact(*f) {
-            Ok(number) => (number.to_string(), Some(number), false),
-            Err(why) => return (None, Some(format!("{why}，{blank}"))),
-        },
-        Data::String(s) => {
-            let text = s.trim().to_string();
-            let (number, note) = number_in_text(&text);
-            if text.is_empty() {
-                return (None, None);
-            }
-            return (Some(new_cell(text, number, false)), note);
-        }
-        Data::Bool(b) => (b.to_string(), None, false),
-        Data::DateTime(date) => match date_text(date) {
-            Some(text) => (text, None, true),
-            None => {
-                return (
-                    None,
-                    Some(format!("日期的数值 {} 超出了 Excel 的日期范围，{blank}", date.as_f64())),
-                );
-            }
-        },
-        Data::DateTimeIso(text) => (text.chars().take(10).collect(), None, true),
-        Data::DurationIso(text) => (text.clone(), None, false),
-        Data::Error(error) => {
-            return (
-                None,
-                Some(format!(
-                    "是 Excel 的错误值 {error}（公式算不出结果），{blank}：请在 Excel 中改正公式后重新导入"
-                )),
-            );
-        }
-        Data::Empty => return (None, None),
-    };
-    if text.is_empty() {
-        return (None, None);
-    }
-    let text = match (percent, number, data) {
-        // A number shown with a % format: 0.82 is written 82%.
-        (true, Some(number), Data::Int(_) | Data::Float(_)) => number
-            .checked_mul(Decimal::ONE_HUNDRED)
-            .map_or(text, |hundred| format!("{}%", hundred.normalize())),
-        _ => text,
-    };
-    (Some(new_cell(text, number, date)), None)
-}
-
-fn new_cell(text: String, number: Option<Decimal>, date: bool) -> Cell {
-    Cell {
-        text,
-        number,
-        date,
-        used: Flag::new(false),
-        noted: Flag::new(false),
-    }
-}
-
-/// A double as the exact decimal Excel shows, or why it cannot be one.
-fn exact(value: f64) -> Result<Decimal, String> {
-    if value.is_nan() {
-        return Err("数值是 NaN（不是一个数）".to_string());
-    }
-    if value.is_infinite() {
-        return Err("数值是无穷大".to_string());
-    }
-    if value.abs() >= MAX_NUMBER {
-        return Err(format!(
-            "数值 {value:e} 太大（导入只接受绝对值小于 10 的 15 次方的数）"
-        ));
-    }
-    decimal_of(value).ok_or_else(|| format!("数值 {value:e} 无法精确表示为小数"))
-}
-
-/// The number a text cell holds (`40.00`, `13,581.29`, full-width `１２３．５`), and a note
-/// when its digits were full-width.
-fn number_in_text(text: &str) -> (Option<Decimal>, Option<String>) {
-    let half = half_width(text);
-    let plain = half.replace([',', '，'], "");
-    let Ok(number) = plain.parse::<Decimal>() else {
-        return (None, None);
-    };
-    if number.abs() >= Decimal::from(1_000_000_000_000_000i64) {
-        return (None, Some(format!("「{}」太大（导入只接受绝对值小于 10 的 15 次方的数），按空白读入，没有计为 0", super::short(text))));
-    }
-    let note = (half != text).then(|| {
-        format!(
-            "「{}」是全角数字，按 {} 读入",
-            super::short(text),
-            number.normalize()
-        )
-    });
-    (Some(number), note)
-}
-
-/// Full-width digits and signs (`１２３．５`) as ASCII; other characters as they are.
-pub fn half_width(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '０'..='９' | '．' | '－' | '＋' | '，' => {
-                char::from_u32(u32::from(c) - 0xFF10 + 0x30).unwrap_or(c)
-            }
-            _ => c,
-        })
-        .collect()
-}
-
-/// A date cell as `2023-06-10` (Excel counts days from 1899-12-30).
-fn date_text(date: &calamine::ExcelDateTime) -> Option<String> {
-    let serial = date.as_f64();
-    if !(1.0..2_958_466.0).contains(&serial) {
-        return None;
-    }
-    let days = serial.floor() as i64 - 25_569; // days from 1970-01-01
-    let (year, month, day) = civil(days);
-    Some(format!("{year:04}-{month:02}-{day:02}"))
-}
-
-/// The Gregorian date of a day counted from 1970-01-01 (H. Hinnant's `civil_from_days`).
-fn civil(days: i64) -> (i64, i64, i64) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    (yoe + era * 400 + i64::from(month <= 2), month, day)
 }

@@ -30,7 +30,8 @@ const EMPTY_ZIP_MAGIC: [u8; 4] = *b"PK\x05\x06";
 
 /// Opens the workbook at `path`.
 pub fn open(path: &Path) -> Result<Book, ImportError> {
-    let unreadable = |why: &str| ImportError::Unreadable(format!("无法读取工作簿「{}」：{why}", path.display()));
+    let unreadable =
+        |why: &str| ImportError::Unreadable(format!("无法读取工作簿「{}」：{why}", path.display()));
     let mut file = open_file(path)?;
     let mut magic = [0u8; 8];
     let read = read_up_to(&mut file, &mut magic).map_err(|_| unreadable("读取时出错"))?;
@@ -48,7 +49,10 @@ pub fn open(path: &Path) -> Result<Book, ImportError> {
 fn open_file(path: &Path) -> Result<File, ImportError> {
     let shown = path.display();
     let metadata = std::fs::metadata(path).map_err(|error| {
-        ImportError::Unreadable(format!("无法读取工作簿「{shown}」：{}", reading_reason(&error)))
+        ImportError::Unreadable(format!(
+            "无法读取工作簿「{shown}」：{}",
+            reading_reason(&error)
+        ))
     })?;
     if metadata.is_dir() {
         return Err(ImportError::Unreadable(format!(
@@ -63,7 +67,10 @@ fn open_file(path: &Path) -> Result<File, ImportError> {
         )));
     }
     File::open(path).map_err(|error| {
-        ImportError::Unreadable(format!("无法读取工作簿「{shown}」：{}", reading_reason(&error)))
+        ImportError::Unreadable(format!(
+            "无法读取工作簿「{shown}」：{}",
+            reading_reason(&error)
+        ))
     })
 }
 
@@ -104,7 +111,9 @@ fn not_a_workbook(start: &[u8]) -> &'static str {
 fn open_zip(path: &Path, file: File) -> Result<Book, ImportError> {
     let shown = path.display();
     let refused = |error: PackageError| match error {
-        PackageError::Limit(message) => ImportError::Unreadable(format!("无法导入「{shown}」：{message}")),
+        PackageError::Limit(message) => {
+            ImportError::Unreadable(format!("无法导入「{shown}」：{message}"))
+        }
         PackageError::Damaged(why) => ImportError::Unreadable(format!(
             "无法读取工作簿「{shown}」：{why}，文件已损坏：请在 Excel 或 WPS 中打开它，另存为 .xlsx 后再导入"
         )),
@@ -112,15 +121,21 @@ fn open_zip(path: &Path, file: File) -> Result<Book, ImportError> {
     let (mut zip, kind) = package::open(file).map_err(refused)?;
     match kind {
         ZipKind::Xlsx => {}
-        ZipKind::Xlsb => return Err(ImportError::Unreadable(format!(
-            "「{shown}」是 Excel 二进制工作簿（.xlsb）：请在 Excel 中另存为 .xlsx 后再导入"
-        ))),
-        ZipKind::Ods => return Err(ImportError::Unreadable(format!(
-            "「{shown}」是 OpenDocument 表格（.ods）：请在 WPS、LibreOffice 或 Excel 中另存为 .xlsx 后再导入"
-        ))),
-        ZipKind::Other => return Err(ImportError::Unreadable(format!(
-            "「{shown}」是一个 zip 压缩包，里面没有 Excel 工作簿：请选择自评表的 .xlsx 文件"
-        ))),
+        ZipKind::Xlsb => {
+            return Err(ImportError::Unreadable(format!(
+                "「{shown}」是 Excel 二进制工作簿（.xlsb）：请在 Excel 中另存为 .xlsx 后再导入"
+            )));
+        }
+        ZipKind::Ods => {
+            return Err(ImportError::Unreadable(format!(
+                "「{shown}」是 OpenDocument 表格（.ods）：请在 WPS、LibreOffice 或 Excel 中另存为 .xlsx 后再导入"
+            )));
+        }
+        ZipKind::Other => {
+            return Err(ImportError::Unreadable(format!(
+                "「{shown}」是一个 zip 压缩包，里面没有 Excel 工作簿：请选择自评表的 .xlsx 文件"
+            )));
+        }
     }
     let checked = package::check(&mut zip).map_err(refused)?;
     let reader = zip.into_inner();
@@ -137,8 +152,13 @@ fn open_zip(path: &Path, file: File) -> Result<Book, ImportError> {
 
 fn open_compound(path: &Path, mut file: File) -> Result<Book, ImportError> {
     let mut bytes = Vec::new();
-    file.read_to_end(&mut bytes)
-        .map_err(|error| ImportError::Unreadable(format!("无法读取工作簿「{}」：{}", path.display(), reading_reason(&error))))?;
+    file.read_to_end(&mut bytes).map_err(|error| {
+        ImportError::Unreadable(format!(
+            "无法读取工作簿「{}」：{}",
+            path.display(),
+            reading_reason(&error)
+        ))
+    })?;
     match cfb::inspect(&bytes) {
         Ok(Compound::Encrypted) => return Err(password(path)),
         Ok(Compound::Xls) => {}
@@ -149,7 +169,10 @@ fn open_compound(path: &Path, mut file: File) -> Result<Book, ImportError> {
             )));
         }
         Err(CfbError::Limit(message)) => {
-            return Err(ImportError::Unreadable(format!("无法导入「{}」：{message}", path.display())));
+            return Err(ImportError::Unreadable(format!(
+                "无法导入「{}」：{message}",
+                path.display()
+            )));
         }
         Err(CfbError::Damaged) => return Err(damaged(path)),
     }

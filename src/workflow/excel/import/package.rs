@@ -85,9 +85,11 @@ pub fn check(zip: &mut Archive) -> Result<Package, PackageError> {
     let mut left = MAX_UNZIPPED_BYTES;
     let mut package = Package::default();
     for index in 0..zip.len() {
-        let mut entry = zip
-            .by_index(index)
-            .map_err(|_| PackageError::Damaged("压缩包中的部件无法解压（已损坏、加密或使用了不支持的压缩方式）".to_string()))?;
+        let mut entry = zip.by_index(index).map_err(|_| {
+            PackageError::Damaged(
+                "压缩包中的部件无法解压（已损坏、加密或使用了不支持的压缩方式）".to_string(),
+            )
+        })?;
         if entry.is_dir() {
             continue;
         }
@@ -135,11 +137,19 @@ fn check_declared(zip: &mut Archive) -> Result<(), PackageError> {
         let name = entry.name().map(|n| n.into_owned()).unwrap_or_default();
         let declared = entry.size();
         if declared > MAX_PART_BYTES {
-            return Err(declared_too_big(&format!("部件「{name}」"), declared, MAX_PART_BYTES));
+            return Err(declared_too_big(
+                &format!("部件「{name}」"),
+                declared,
+                MAX_PART_BYTES,
+            ));
         }
         total = total.saturating_add(declared);
         if total > MAX_UNZIPPED_BYTES {
-            return Err(declared_too_big("工作簿的全部部件", total, MAX_UNZIPPED_BYTES));
+            return Err(declared_too_big(
+                "工作簿的全部部件",
+                total,
+                MAX_UNZIPPED_BYTES,
+            ));
         }
     }
     Ok(())

@@ -332,7 +332,10 @@ pub fn attribute(e: &BytesStart, key: &[u8]) -> Option<String> {
 
 /// `D17` → (16, 3), zero-based, only within Excel's own grid (XFD1048576).
 pub fn excel_cell(reference: &str) -> Option<(u32, u32)> {
-    let letters = reference.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let letters = reference
+        .bytes()
+        .take_while(u8::is_ascii_alphabetic)
+        .count();
     if !(1..=3).contains(&letters) {
         return None;
     }
@@ -365,7 +368,18 @@ mod tests {
         assert_eq!(excel_cell("A1"), Some((0, 0)));
         assert_eq!(excel_cell("d17"), Some((16, 3)));
         assert_eq!(excel_cell("XFD1048576"), Some((1_048_575, 16_383)));
-        for bad in ["", "A", "1", "A0", "XFE1", "A1048577", "AAAA1", "A1B", "$A$1", "A99999999"] {
+        for bad in [
+            "",
+            "A",
+            "1",
+            "A0",
+            "XFE1",
+            "A1048577",
+            "AAAA1",
+            "A1B",
+            "$A$1",
+            "A99999999",
+        ] {
             assert_eq!(excel_cell(bad), None, "{bad}");
         }
     }
@@ -385,7 +399,10 @@ mod tests {
         let far = r#"<worksheet><sheetData><row r="1"><c r="XFD1048576"><v>1</v></c></row></sheetData></worksheet>"#;
         assert!(matches!(run(far), Err(ScanError::Limit(m)) if m.contains("1,048,576 行")));
         let empty_far = r#"<worksheet><sheetData><row r="1"><c r="XFD1048576" s="1"/></row></sheetData></worksheet>"#;
-        assert!(run(empty_far).is_ok(), "a formatted empty cell allocates nothing");
+        assert!(
+            run(empty_far).is_ok(),
+            "a formatted empty cell allocates nothing"
+        );
         let dimension = r#"<worksheet><dimension ref="A1:XFD1048576"/></worksheet>"#;
         assert!(matches!(run(dimension), Err(ScanError::Limit(m)) if m.contains("A1:XFD1048576")));
         let strings = r#"<sst uniqueCount="1000000000000" count="1"></sst>"#;

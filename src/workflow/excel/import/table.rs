@@ -4,8 +4,9 @@
 
 use rust_decimal::Decimal;
 
-use super::grid::{Grid, half_width, squeeze};
+use super::grid::{Grid, squeeze};
 use super::limits::HEADER_ROWS;
+use super::value::half_width;
 use crate::form::FormKind;
 
 /// What the worksheet says, before it is written as YAML.
@@ -348,9 +349,7 @@ fn funds(grid: &Grid, header: u32, table: &mut Table) {
         } else {
             "其他资金"
         };
-        let values = cells.map(|column| {
-            column.and_then(|c| grid.number(below, c))
-        });
+        let values = cells.map(|column| column.and_then(|c| grid.number(below, c)));
         if name == "年度资金总额" {
             table.funds_weight = weight.and_then(|c| grid.number(below, c));
         }
@@ -487,9 +486,7 @@ fn read_row(grid: &Grid, row: u32, columns: &Columns, table: &mut Table) {
         ));
         return;
     }
-    let number = |column: Option<u32>| {
-        column.and_then(|c| grid.number(row, c))
-    };
+    let number = |column: Option<u32>| column.and_then(|c| grid.number(row, c));
     let level1_label = grid.text(level1_origin.0, level1_origin.1).to_string();
     let actual = text(columns.actual);
     let explanation = text(columns.explanation);
