@@ -298,7 +298,7 @@ mod tests {
 
     #[test]
     fn a_limited_reader_stops_one_byte_past_its_limit() {
-        let data = vec![b'a'; 100];
+        let data = [b'a'; 100];
         let mut exact = Limited::new(&data[..], 100);
         let mut sink = Vec::new();
         assert!(exact.read_to_end(&mut sink).is_ok());

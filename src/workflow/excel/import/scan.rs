@@ -19,6 +19,9 @@ use super::limits::{
 };
 use crate::workflow::excel::cells::address;
 
+/// (row, column), zero-based.
+type Place = (u32, u32);
+
 /// What a part holds that import needs to know.
 #[derive(Debug, Default)]
 pub struct PartScan {
@@ -292,7 +295,7 @@ impl Scanner<'_> {
         Ok(())
     }
 
-    fn range_of(&self, range: &str) -> Result<((u32, u32), (u32, u32)), ScanError> {
+    fn range_of(&self, range: &str) -> Result<(Place, Place), ScanError> {
         let mut parts = range.split(':');
         let start = self.cell_of(parts.next().unwrap_or(""))?;
         let end = match parts.next() {
