@@ -30,7 +30,7 @@ fn main() -> ExitCode {
         Command::New(args) => new(&args),
         Command::Diff { old, new, format } => diff(&old, &new, format),
         Command::Export { src, output } => export(&src, output),
-        Command::Import { file, output } => import(&file, &output),
+        Command::Import { file, output, year } => import(&file, &output, year),
         Command::Fonts { dir } => cli::fonts(&dir),
         Command::Completions { shell } => cli::completions(shell),
         Command::Help { command } => cli::help(command.as_deref()),
@@ -131,8 +131,8 @@ fn export(src: &Path, output: Option<PathBuf>) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn import(file: &Path, dir: &Path) -> ExitCode {
-    match jixiao::workflow::excel::import::import(file, dir) {
+fn import(file: &Path, dir: &Path, year: Option<u16>) -> ExitCode {
+    match jixiao::workflow::excel::import::import(file, dir, year) {
         Ok(imported) => {
             eprint!("{}", imported.notes());
             println!("{imported}");

@@ -99,6 +99,8 @@ pub enum Command {
     /// 由单位已有的 Excel 自评表（.xlsx 或 .xls）生成 YAML 源文件
     #[command(after_help = "示例：
   jixiao import 自评表.xlsx -o 2022-单位          写出 YAML 源文件到新文件夹「2022-单位」
+  jixiao import 自评表.xlsx -o 2022-单位 --year 2022
+                                               标题中没有「2022年度」时指定年度
   jixiao check 2022-单位                         再校验导入的结果")]
     Import {
         /// 自评表工作簿（部门整体绩效自评表，或全国格式的项目支出、部门整体支出绩效自评表）
@@ -106,6 +108,9 @@ pub enum Command {
         /// 写出 YAML 文件的文件夹（须不存在或为空）
         #[arg(short, long, value_name = "DIR")]
         output: PathBuf,
+        /// 评价的年度，1000 到 9998（工作簿标题中没有「某某年度」时必须指定；指定时优先于标题中的年度）
+        #[arg(long, value_parser = year_in_range, value_name = "年度")]
+        year: Option<u16>,
     },
     /// 把内置的字体及其许可证写到一个文件夹（供 typst compile --font-path 使用）
     #[command(after_help = "示例：

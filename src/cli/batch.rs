@@ -204,7 +204,7 @@ pub fn build(
             summary_pdf.display(),
             summary_xlsx.display()
         ),
-        Err(_) => "汇总表未能生成".to_string(),
+        Err(_) => "汇总表未能全部生成（见下面的错误）".to_string(),
     };
     println!(
         "共 {} 份报告：{} 份已生成 PDF，{} 份有错误；{}。{}",

@@ -10,7 +10,7 @@ use std::sync::{Mutex, mpsc};
 
 use crate::Evaluated;
 use crate::build::{BuildError, BuildOptions, build, evaluate_printable};
-use crate::output::{Protected, check_folders_below, check_outputs, write_outputs};
+use crate::output::{OutputError, Protected, check_folders_below, check_outputs, write_outputs};
 use crate::typeset::Typesetter;
 
 pub mod discover;
@@ -270,7 +270,9 @@ pub fn summary_paths(outdir: &Path) -> (PathBuf, PathBuf) {
     )
 }
 
-/// Writes the 汇总表 (PDF and workbook, both or neither) into `outdir`; the pages of its PDF.
+/// Writes the 汇总表 into `outdir`, its PDF first and then its workbook; the pages of its PDF.
+/// A workbook that cannot be made or written does not take the PDF with it: the error says
+/// why, and that the PDF was written.
 pub fn write_summary(
     summary: &Summary,
     outdir: &Path,
@@ -280,19 +282,29 @@ pub fn write_summary(
 ) -> Result<usize, String> {
     let (_, compiled) = summary_pdf::summary_pdf(summary, options, typesetter)
         .map_err(|error| format!("无法生成汇总表.pdf：{error}"))?;
-    let workbook = summary_xlsx::summary_xlsx(summary).map_err(|error| error.to_string())?;
     let (pdf, xlsx) = summary_paths(outdir);
     let protected = Protected {
         src: root.to_path_buf(),
         templates: options.templates.clone(),
     };
-    write_outputs(
-        &[
-            (pdf.as_path(), compiled.pdf.as_slice()),
-            (xlsx.as_path(), workbook.as_slice()),
-        ],
-        &protected,
-    )
-    .map_err(|error| error.to_string())?;
+    write_outputs(&[(pdf.as_path(), compiled.pdf.as_slice())], &protected)
+        .map_err(|error| error.to_string())?;
+    summary_xlsx::summary_xlsx(summary)
+        .map_err(|error| error.to_string())
+        .and_then(|workbook| {
+            write_outputs(&[(xlsx.as_path(), workbook.as_slice())], &protected).map_err(|error| {
+                match error {
+                    OutputError::Folder(path) => format!(
+                        "无法写出汇总表.xlsx：「{}」是一个文件夹：请把它改名或移走",
+                        path.display()
+                    ),
+                    OutputError::Write { path, reason } => {
+                        format!("无法写入「{}」：{reason}", path.display())
+                    }
+                    other => other.to_string(),
+                }
+            })
+        })
+        .map_err(|reason| format!("{reason}（汇总表.pdf 已写出：{}）", pdf.display()))?;
     Ok(compiled.pages)
 }

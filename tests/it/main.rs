@@ -30,6 +30,7 @@ mod hostile_messages;
 mod hostile_outputs;
 mod hostile_surfaces;
 mod hostile_templates;
+mod hostile_workbooks;
 mod layout_stress;
 mod load_errors;
 mod load_every_error;

@@ -8,11 +8,12 @@ use rust_xlsxwriter::{
 
 use super::summary::Summary;
 use super::summary_pdf::TITLE;
+use crate::workflow::excel::cells::{MAX_CELL_CHARS, excel_length, xlsx_reason};
 
 /// The sheet's name.
 pub const SHEET: &str = "汇总表";
 
-/// Why the workbook could not be made (rust_xlsxwriter's own message).
+/// Why the workbook could not be made, in Chinese.
 #[derive(Debug)]
 pub struct XlsxFailure(pub String);
 
@@ -26,7 +27,7 @@ impl std::error::Error for XlsxFailure {}
 
 impl From<XlsxError> for XlsxFailure {
     fn from(error: XlsxError) -> Self {
-        XlsxFailure(error.to_string())
+        XlsxFailure(xlsx_reason(&error))
     }
 }
 
@@ -135,11 +136,34 @@ fn write_cells(
                 sheet.write_blank(row, col16(col), text)?;
             }
             None => {
-                sheet.write_string_with_format(row, col16(col), cell, text)?;
+                sheet.write_string_with_format(row, col16(col), fitted(cell).as_ref(), text)?;
             }
         }
     }
     Ok(())
+}
+
+/// What is said in place of the rest of a text too long for a cell.
+const CUT: &str = "……（超过 Excel 一个单元格 32,767 个字符的上限，以下从略；全文见汇总表.pdf）";
+
+/// A text within a cell of Excel: one longer is cut, and says so in the cell (the PDF has it
+/// whole). An overview is more use with one cell cut than not written at all.
+fn fitted(cell: &str) -> std::borrow::Cow<'_, str> {
+    if excel_length(cell) <= MAX_CELL_CHARS {
+        return std::borrow::Cow::Borrowed(cell);
+    }
+    let room = MAX_CELL_CHARS - excel_length(CUT);
+    let mut kept = String::new();
+    let mut length = 0;
+    for c in cell.chars() {
+        length += c.len_utf16();
+        if length > room {
+            break;
+        }
+        kept.push(c);
+    }
+    kept.push_str(CUT);
+    std::borrow::Cow::Owned(kept)
 }
 
 /// A printed count or two-decimal score as the number a spreadsheet stores. Excel keeps every
@@ -162,4 +186,20 @@ fn count_value(count: usize) -> f64 {
 
 fn col16(col: usize) -> u16 {
     u16::try_from(col).unwrap_or(u16::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_text_too_long_for_a_cell_is_cut_and_says_so() {
+        assert_eq!(fitted("甲"), "甲");
+        let long = "字".repeat(40_000);
+        let cut = fitted(&long);
+        assert_eq!(excel_length(&cut), MAX_CELL_CHARS);
+        assert!(cut.ends_with(CUT));
+        let astral = "𠀀".repeat(20_000);
+        assert!(excel_length(&fitted(&astral)) <= MAX_CELL_CHARS);
+    }
 }

@@ -5,6 +5,35 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
+use rust_xlsxwriter::XlsxError;
+
+/// The most a cell of Excel holds: 32,767 characters (UTF-16 code units, as Excel counts).
+pub const MAX_CELL_CHARS: usize = 32_767;
+
+/// How long `text` is as Excel counts it.
+pub fn excel_length(text: &str) -> usize {
+    text.encode_utf16().count()
+}
+
+/// Why rust_xlsxwriter could not make a workbook, in Chinese (never its English text).
+pub fn xlsx_reason(error: &XlsxError) -> String {
+    match error {
+        XlsxError::MaxStringLengthExceeded => format!(
+            "有一段文字超过了 Excel 一个单元格最多 {} 个字符的限制",
+            "32,767"
+        ),
+        XlsxError::RowColumnLimitError => {
+            "行数或列数超出了 Excel 的上限（1,048,576 行、16,384 列）".to_string()
+        }
+        XlsxError::DateTimeRangeError(_) | XlsxError::DateTimeParseError(_) => {
+            "日期超出了 Excel 能表示的范围（1900 年到 9999 年）".to_string()
+        }
+        XlsxError::IoError(error) | XlsxError::TempFileError(_, error) => {
+            crate::files::reason(error, crate::files::Access::Write)
+        }
+        _ => "工作簿无法按 Excel 的格式写出（这是程序的错误，请报告）".to_string(),
+    }
+}
 
 /// A decimal as the double Excel stores; 0 for one no double holds (never: amounts are bounded).
 pub fn double_of(value: Decimal) -> f64 {

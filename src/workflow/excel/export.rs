@@ -9,7 +9,7 @@ use rust_xlsxwriter::{
     DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
 };
 
-use super::cells::double_of;
+use super::cells::{MAX_CELL_CHARS, address, double_of, excel_length, xlsx_reason};
 use crate::diagnostic::Severity;
 use crate::document::document;
 use crate::form::national::National;
@@ -30,13 +30,27 @@ pub enum ExportError {
     Report,
     /// The workbook could not be assembled (a limit of the format).
     Xlsx(String),
+    /// A text longer than a cell of Excel holds: `Sheet!Cell`, its length, its start.
+    TooLong {
+        place: String,
+        length: usize,
+        start: String,
+    },
 }
 
 impl std::fmt::Display for ExportError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ExportError::Report => write!(f, "报告有错误，未生成工作簿：请先改正上面的错误"),
-            ExportError::Xlsx(reason) => write!(f, "无法生成工作簿：{reason}"),
+            ExportError::Xlsx(reason) => write!(f, "无法生成工作簿：{reason}，未写入任何文件"),
+            ExportError::TooLong {
+                place,
+                length,
+                start,
+            } => write!(
+                f,
+                "无法生成工作簿：{place} 要写入的文字（开头是「{start}…」）有 {length} 个字符，超过了 Excel 一个单元格最多 {MAX_CELL_CHARS} 个字符的限制：请把这段文字缩短到 {MAX_CELL_CHARS} 字以内再导出（PDF 不受此限制），未写入任何文件"
+            ),
         }
     }
 }
@@ -45,8 +59,28 @@ impl std::error::Error for ExportError {}
 
 impl From<XlsxError> for ExportError {
     fn from(error: XlsxError) -> Self {
-        ExportError::Xlsx(error.to_string())
+        ExportError::Xlsx(xlsx_reason(&error))
     }
+}
+
+/// Refuses a text longer than a cell holds, naming the cell it was for.
+fn fit(sheet: &Worksheet, row: u32, column: u16, text: &str) -> Result<(), ExportError> {
+    let length = excel_length(text);
+    if length <= MAX_CELL_CHARS {
+        return Ok(());
+    }
+    Err(ExportError::TooLong {
+        place: format!("{}!{}", sheet.name(), address(row, u32::from(column))),
+        length,
+        start: text.chars().take(20).collect(),
+    })
+}
+
+/// `text` at (row, column), within a cell's limit.
+fn write_text(sheet: &mut Worksheet, row: u32, column: u16, text: &str, style: &Format) -> Written {
+    fit(sheet, row, column, text)?;
+    sheet.write_string_with_format(row, column, text, style)?;
+    Ok(())
 }
 
 /// The workbook of an evaluated report without errors, as the bytes of an .xlsx file.
@@ -138,7 +172,7 @@ struct Table<'a> {
     row: u32,
 }
 
-type Written = Result<(), XlsxError>;
+type Written = Result<(), ExportError>;
 
 impl Table<'_> {
     /// `text` over columns `first..=last` of rows `self.row..=last_row` (one cell when alone).
@@ -149,6 +183,7 @@ impl Table<'_> {
         text: &str,
         style: &Format,
     ) -> Written {
+        fit(self.sheet, rows.0, columns.0, text)?;
         if rows.0 == rows.1 && columns.0 == columns.1 {
             self.sheet
                 .write_string_with_format(rows.0, columns.0, text, style)?;
@@ -160,15 +195,11 @@ impl Table<'_> {
     }
 
     fn text(&mut self, row: u32, column: u16, text: &str) -> Written {
-        self.sheet
-            .write_string_with_format(row, column, text, &self.styles.text)?;
-        Ok(())
+        write_text(self.sheet, row, column, text, &self.styles.text)
     }
 
     fn left(&mut self, row: u32, column: u16, text: &str) -> Written {
-        self.sheet
-            .write_string_with_format(row, column, text, &self.styles.left)?;
-        Ok(())
+        write_text(self.sheet, row, column, text, &self.styles.left)
     }
 
     /// A number over `columns` of `row`, two decimals.
@@ -184,6 +215,7 @@ impl Table<'_> {
 
     fn title(&mut self, last_column: u16, text: &str) -> Written {
         let style = self.styles.title.clone();
+        fit(self.sheet, self.row, 0, text)?;
         self.sheet
             .merge_range(self.row, 0, self.row, last_column, text, &style)?;
         self.sheet.set_row_height(self.row, 30)?;
@@ -542,9 +574,7 @@ impl Table<'_> {
             blank(&sign.head)
         );
         let row = self.row + 1;
-        self.sheet
-            .write_string_with_format(row, 0, &line, &self.styles.plain)?;
-        Ok(())
+        write_text(self.sheet, row, 0, &line, &self.styles.plain)
     }
 }
 
@@ -615,7 +645,7 @@ fn detail_sheet(
             ];
             sheet.write_number_with_format(row, 0, goal.number as f64, &styles.text)?;
             for (column, text) in texts {
-                sheet.write_string_with_format(row, column, text, &styles.left)?;
+                write_text(sheet, row, column, text, &styles.left)?;
             }
             for (column, value) in [
                 (7, &indicator.weight),
@@ -631,8 +661,8 @@ fn detail_sheet(
             }
             let explanation = source.explanation.as_ref().map_or("", |e| e.value.trim());
             let reason = source.score_reason.as_ref().map_or("", |e| e.value.trim());
-            sheet.write_string_with_format(row, 12, explanation, &styles.left)?;
-            sheet.write_string_with_format(row, 13, reason, &styles.left)?;
+            write_text(sheet, row, 12, explanation, &styles.left)?;
+            write_text(sheet, row, 13, reason, &styles.left)?;
             row += 1;
         }
     }
@@ -659,13 +689,13 @@ fn checks_sheet(sheet: &mut Worksheet, styles: &Styles, evaluated: &Evaluated) -
         sheet.write_string_with_format(row, 0, level, &styles.left)?;
         if let Some(span) = diagnostic.span {
             let file = evaluated.files.path(span.file).display().to_string();
-            sheet.write_string_with_format(row, 1, &file, &styles.left)?;
+            write_text(sheet, row, 1, &file, &styles.left)?;
             sheet.write_number_with_format(row, 2, span.line as f64, &styles.text)?;
             sheet.write_number_with_format(row, 3, span.column as f64, &styles.text)?;
         }
-        sheet.write_string_with_format(row, 4, &diagnostic.message, &styles.left)?;
+        write_text(sheet, row, 4, &diagnostic.message, &styles.left)?;
         let help = diagnostic.help.as_deref().unwrap_or("");
-        sheet.write_string_with_format(row, 5, help, &styles.left)?;
+        write_text(sheet, row, 5, help, &styles.left)?;
     }
     Ok(())
 }

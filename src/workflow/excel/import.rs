@@ -2,12 +2,19 @@
 //! 项目支出 / 部门整体支出绩效自评表) → YAML sources in the project's format, split into files as
 //! `jixiao new` splits them. It never guesses silently: every assumption and every cell it
 //! could not place is listed with its sheet and address, and it writes only into a new or
-//! empty folder.
+//! empty folder. It reads within [`limits`]: a workbook past them, damaged, encrypted or not a
+//! workbook at all is refused with a message that says which, before anything is written.
 
+mod cfb;
 mod decide;
 mod detail;
 mod grid;
+pub mod limits;
+mod open;
+mod package;
+mod scan;
 mod table;
+mod value;
 mod yaml;
 
 use std::fmt;
@@ -25,6 +32,8 @@ pub enum ImportError {
     Unreadable(String),
     /// The workbook holds no 自评表.
     NotATable(String),
+    /// The 年度 is nowhere in the workbook, and `--year` was not given.
+    NoYear(String),
 }
 
 impl ImportError {
@@ -38,7 +47,8 @@ impl fmt::Display for ImportError {
         match self {
             ImportError::Folder(message)
             | ImportError::Unreadable(message)
-            | ImportError::NotATable(message) => f.write_str(message),
+            | ImportError::NotATable(message)
+            | ImportError::NoYear(message) => f.write_str(message),
         }
     }
 }
@@ -83,17 +93,12 @@ impl fmt::Display for Imported {
     }
 }
 
-/// Reads the 自评表 of the workbook `file` and writes its YAML sources into `dir`.
-pub fn import(file: &Path, dir: &Path) -> Result<Imported, ImportError> {
+/// Reads the 自评表 of the workbook `file` and writes its YAML sources into `dir`; `year`
+/// (`--year`) is the 年度 when the workbook's title has none, or overrides it.
+pub fn import(file: &Path, dir: &Path, year: Option<u16>) -> Result<Imported, ImportError> {
     let existed = ensure_usable(dir).map_err(|error| ImportError::Folder(strip(&error)))?;
-    let grid = read_guarded(file)?;
-    let mut table = table::read_table(&grid).ok_or_else(|| {
-        ImportError::NotATable(format!(
-            "工作表「{}」里找不到同一行的「一级指标」「二级指标」「三级指标」表头：请确认这是绩效自评表",
-            grid.sheet
-        ))
-    })?;
-    detail::complete(file, &mut table);
+    let (mut table, grid, mut notes) = read_guarded(file)?;
+    settle_year(&mut table, &grid, year)?;
     decide::fill_gaps(&mut table, &grid.sheet);
     let decided = decide::scores(&table);
     let files = yaml::files(&table, &decided);
@@ -105,7 +110,8 @@ pub fn import(file: &Path, dir: &Path) -> Result<Imported, ImportError> {
     }
     let written = with_schema(&files).map_err(|error| ImportError::Folder(strip(&error)))?;
     write_folder(dir, existed, &written).map_err(|error| ImportError::Folder(strip(&error)))?;
-    let mut notes = table.notes;
+    notes.extend(grid.notes());
+    notes.extend(table.notes);
     notes.extend(decided.notes);
     Ok(Imported {
         file: file.to_path_buf(),
@@ -119,17 +125,116 @@ pub fn import(file: &Path, dir: &Path) -> Result<Imported, ImportError> {
 
 /// Reads the workbook; a workbook so damaged that the reader gives up mid-way (calamine can
 /// panic on some malformed files) is an error like any unreadable file, not a crash.
-fn read_guarded(file: &Path) -> Result<grid::Grid, ImportError> {
+fn read_guarded(file: &Path) -> Result<(table::Table, grid::Grid, Vec<String>), ImportError> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(|_| {}));
-    let result = std::panic::catch_unwind(|| grid::Grid::read(file));
+    let result = std::panic::catch_unwind(|| read(file));
     std::panic::set_hook(previous);
     result.unwrap_or_else(|_| {
         Err(ImportError::Unreadable(format!(
-            "无法读取工作簿「{}」：文件已损坏或不是 Excel 工作簿（只能读取 .xlsx、.xlsm、.xls 文件）",
+            "无法读取工作簿「{}」：文件已损坏：请在 Excel 或 WPS 中打开它，另存为 .xlsx 后再导入",
             file.display()
         )))
     })
+}
+
+/// The workbook's 自评表 sheet read into a table; the notes on the file and the sheets skipped.
+fn read(file: &Path) -> Result<(table::Table, grid::Grid, Vec<String>), ImportError> {
+    let mut book = open::open(file)?;
+    let (grid, skipped) = table_sheet(&mut book, file)?;
+    let mut notes = std::mem::take(&mut book.notes);
+    if !skipped.is_empty() {
+        notes.push(format!(
+            "工作表「{}」里没有自评表的表头，已跳过（看作填表说明等）；自评表取自工作表「{}」",
+            skipped.join("」「"),
+            grid.sheet
+        ));
+    }
+    let mut table = table::read_table(&grid).ok_or_else(|| no_header(&grid.sheet))?;
+    detail::complete(&mut book, &mut table);
+    Ok((table, grid, notes))
+}
+
+/// The first sheet whose first [`limits::HEADER_ROWS`] rows hold the indicator table's header,
+/// and the names of the sheets before it.
+fn table_sheet(
+    book: &mut open::Book,
+    file: &Path,
+) -> Result<(grid::Grid, Vec<String>), ImportError> {
+    let names = book.names();
+    let mut skipped = Vec::new();
+    let mut label: Option<(String, u32)> = None;
+    for name in &names {
+        let grid = grid::Grid::read(book, name)?;
+        if table::indicator_header(&grid).is_some() {
+            return Ok((grid, skipped));
+        }
+        if label.is_none()
+            && let Some((row, _)) = grid.find(|text| text.contains("三级指标"))
+        {
+            label = Some((name.clone(), row));
+        }
+        skipped.push(name.clone());
+    }
+    Err(match label {
+        Some((sheet, row)) if row >= limits::HEADER_ROWS => ImportError::NotATable(format!(
+            "工作表「{sheet}」的「三级指标」在第 {} 行，而导入只在前 {} 行中找表头（「一级指标」「二级指标」「三级指标」在同一行）：请删去表头上方多余的行，使表头在前 {} 行之内，再导入",
+            row + 1,
+            limits::HEADER_ROWS,
+            limits::HEADER_ROWS
+        )),
+        Some((sheet, _)) => no_header(&sheet),
+        None => ImportError::NotATable(format!(
+            "工作簿「{}」的工作表（{}）里没有「三级指标」表头，不像绩效自评表：请确认选的是自评表的工作簿",
+            file.display(),
+            names.join("、")
+        )),
+    })
+}
+
+fn no_header(sheet: &str) -> ImportError {
+    ImportError::NotATable(format!(
+        "工作表「{sheet}」里找不到同一行的「一级指标」「二级指标」「三级指标」表头：请确认这是绩效自评表"
+    ))
+}
+
+/// The 年度: `--year` when given (said when the title has another), else the title's; asked
+/// for when neither has one.
+fn settle_year(
+    table: &mut table::Table,
+    grid: &grid::Grid,
+    year: Option<u16>,
+) -> Result<(), ImportError> {
+    match (year, table.year) {
+        (Some(given), Some(found)) if given != found => {
+            table.notes.push(format!(
+                "{}：标题中的年度是 {found}，按 --year 写入 {given}",
+                grid.sheet
+            ));
+            table.year = Some(given);
+        }
+        (Some(given), _) => table.year = Some(given),
+        (None, Some(_)) => {}
+        (None, None) => {
+            let hint = table
+                .filled_on
+                .as_deref()
+                .and_then(|date| date.get(..4)?.parse::<u16>().ok())
+                .and_then(|filled| filled.checked_sub(1))
+                .filter(|year| (1000..=9998).contains(year))
+                .map_or_else(String::new, |year| {
+                    format!(
+                        "（填报日期是 {}，评价的多半是 {year} 年度）",
+                        table.filled_on.as_deref().unwrap_or("")
+                    )
+                });
+            return Err(ImportError::NoYear(format!(
+                "工作表「{}」的标题中没有「某某年度」（如「2022年度」），无法确定评价的年度{hint}：请用 --year 指定，如 jixiao import 自评表.xlsx -o 输出文件夹 --year 2022；未写入任何文件",
+                grid.sheet
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// A `jixiao new` error as import says it (without its own "错误: ").

@@ -36,19 +36,9 @@ pub fn fill_gaps(table: &mut Table, sheet: &str) {
             "{sheet}：没有找到「单位名称」，写了占位文字，请改为单位的全称"
         ));
     }
-    if table.year.is_none() {
-        let year = table
-            .filled_on
-            .as_deref()
-            .and_then(|date| date.get(..4)?.parse::<u16>().ok())
-            .map(|year| year - 1)
-            .unwrap_or(2000);
-        table.year = Some(year);
-        table.notes.push(format!(
-            "{sheet}：标题中没有「某某年度」，年度按 {year} 写入，请核对"
-        ));
-    }
-    if !table.has_weights {
+    if table.has_weights {
+        note_blank_weights(table);
+    } else {
         assume_weights(table, sheet);
     }
     if table.form.is_national() && table.funds_weight.is_none() {
@@ -63,6 +53,21 @@ pub fn fill_gaps(table: &mut Table, sheet: &str) {
             "{sheet}：预算执行的分值没有写（如「预算执行情况（20分）」），按湖北的 20 分写入"
         ));
     }
+}
+
+/// A 分值 cell left blank (or holding no number) is written as 0, and said so.
+fn note_blank_weights(table: &mut Table) {
+    let mut notes = Vec::new();
+    for row in table.goals.iter().flat_map(|goal| &goal.indicators) {
+        if row.weight.is_none() {
+            notes.push(format!(
+                "{}：「{}」的分值为空（或不是数字），按 0 写入：请在导入的 YAML 中填写",
+                row.weight_at.as_deref().unwrap_or(&row.score_at),
+                row.name
+            ));
+        }
+    }
+    table.notes.extend(notes);
 }
 
 /// No 分值 column: each goal's (or 一级指标's) weight shared equally by its indicators.
@@ -120,14 +125,18 @@ fn share(mut rows: Vec<&mut Row>, total: Decimal) {
     if rows.is_empty() {
         return;
     }
-    let each = (total / count).round_dp_with_strategy(2, rust_decimal::RoundingStrategy::ToZero);
+    // each ≤ total / count, so each × last < total: neither overflows.
+    let each = total
+        .checked_div(count)
+        .unwrap_or_default()
+        .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::ToZero);
     let last = rows.len() - 1;
+    let rest = each
+        .checked_mul(Decimal::from(last))
+        .and_then(|shared| total.checked_sub(shared))
+        .unwrap_or(each);
     for (i, row) in rows.iter_mut().enumerate() {
-        row.weight = Some(if i == last {
-            total - each * Decimal::from(last)
-        } else {
-            each
-        });
+        row.weight = Some(if i == last { rest } else { each });
     }
 }
 
@@ -185,7 +194,7 @@ fn decide_row(row: &Row, rules: &ScoringRules, notes: &mut Vec<String>) -> Extra
     if let Some(actual) = row.actual.as_deref().map(parse_value)
         && needs_band(&plain, &target, &actual)
     {
-        let band = band_of(row.score, weight, rules);
+        let band = band_of(row, weight, rules, notes);
         extra.band = Some(band);
         if band != Band::Reached && row.score.is_none() {
             extra.score = Some(Decimal::ZERO);
@@ -233,20 +242,105 @@ fn decide_row(row: &Row, rules: &ScoringRules, notes: &mut Vec<String>) -> Extra
 }
 
 /// The band a workbook score lies in (the rule set's bands); a blank one did not reach its
-/// target.
-fn band_of(score: Option<Decimal>, weight: Decimal, rules: &ScoringRules) -> Band {
-    let Some(score) = score else {
+/// target. Compared as score × 100 against weight × the band's edge, every step checked: a
+/// score too large for the comparison (1e20 of a weight of 1e-20) is noted, never a panic.
+fn band_of(row: &Row, weight: Decimal, rules: &ScoringRules, notes: &mut Vec<String>) -> Band {
+    let Some(score) = row.score else {
         return Band::Missed;
     };
     if weight <= Decimal::ZERO {
         return Band::Reached;
     }
-    let percent = score / weight * Decimal::ONE_HUNDRED;
-    if percent >= rules.bands.reached_low {
-        Band::Reached
-    } else if percent >= rules.bands.partly_low {
-        Band::Partly
-    } else {
-        Band::Missed
+    let at_least = |edge: Decimal| -> Option<bool> {
+        Some(score.checked_mul(Decimal::ONE_HUNDRED)? >= weight.checked_mul(edge)?)
+    };
+    match (
+        at_least(rules.bands.reached_low),
+        at_least(rules.bands.partly_low),
+    ) {
+        (Some(true), _) => Band::Reached,
+        (Some(false), Some(true)) => Band::Partly,
+        (Some(false), Some(false)) => Band::Missed,
+        _ => {
+            let band = if score > Decimal::ZERO {
+                Band::Reached
+            } else {
+                Band::Missed
+            };
+            notes.push(format!(
+                "{}：「{}」的得分 {} 与分值 {} 相差太大，无法计算得分率，按「{}」处理：请核对这一格",
+                row.score_at,
+                row.name,
+                score.normalize(),
+                weight.normalize(),
+                if band == Band::Reached { "达成" } else { "未达成" }
+            ));
+            band
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(score: &str, weight: &str) -> Row {
+        Row {
+            level1: "产出指标".to_string(),
+            level1_weight: None,
+            level2: "数量指标".to_string(),
+            name: "甲".to_string(),
+            target: "好".to_string(),
+            actual: Some("较好".to_string()),
+            weight: weight.parse().ok(),
+            score: score.parse().ok(),
+            explanation: None,
+            score_reason: None,
+            score_at: "S!H8".to_string(),
+            weight_at: Some("S!G8".to_string()),
+        }
+    }
+
+    #[test]
+    fn a_score_too_large_for_its_weight_is_a_note_not_a_panic() {
+        let rules = rules(&Table::default());
+        let mut notes = Vec::new();
+        let huge = row(
+            "79228162514264337593543950335",
+            "0.0000000000000000000000000001",
+        );
+        let band = band_of(&huge, huge.weight.unwrap(), &rules, &mut notes);
+        assert_eq!(band, Band::Reached);
+        assert!(notes[0].starts_with("S!H8：「甲」的得分"), "{notes:?}");
+        let extra = decide_row(&huge, &rules, &mut notes);
+        assert_eq!(extra.band, Some(Band::Reached));
+    }
+
+    #[test]
+    fn bands_are_the_rule_set_s() {
+        let rules = rules(&Table::default());
+        let mut notes = Vec::new();
+        for (score, band) in [
+            ("8", Band::Reached),
+            ("7", Band::Partly),
+            ("5", Band::Missed),
+        ] {
+            assert_eq!(
+                band_of(&row(score, "10"), Decimal::TEN, &rules, &mut notes),
+                band
+            );
+        }
+        assert!(notes.is_empty());
+    }
+
+    #[test]
+    fn shares_of_a_weight_never_overflow() {
+        let mut rows = [row("1", "1"), row("1", "1"), row("1", "1")];
+        share(rows.iter_mut().collect(), Decimal::MAX);
+        let total = rows
+            .iter()
+            .map(|r| r.weight.unwrap())
+            .try_fold(Decimal::ZERO, |a, b| a.checked_add(b));
+        assert_eq!(total, Some(Decimal::MAX));
     }
 }

@@ -3,16 +3,15 @@
 //! 部门整体绩效自评表's indicator, the reason for a hand score). When a workbook has it, import
 //! takes those fields from it, so that export then import loses nothing.
 
-use std::path::Path;
+use calamine::{Data, Reader};
 
-use calamine::{Data, Reader, open_workbook_auto};
-
+use super::open::Book;
 use super::table::Table;
 use crate::workflow::excel::export::DETAIL_SHEET;
 
 /// Fills the indicators' 说明 and 得分说明 from the 指标明细 sheet, when there is one.
-pub fn complete(file: &Path, table: &mut Table) {
-    let Some(rows) = read(file) else { return };
+pub fn complete(book: &mut Book, table: &mut Table) {
+    let Some(rows) = read(book) else { return };
     for goal in &mut table.goals {
         for row in &mut goal.indicators {
             let found = rows
@@ -36,20 +35,25 @@ struct Detail {
     score_reason: String,
 }
 
-fn read(file: &Path) -> Option<Vec<Detail>> {
-    let mut workbook = open_workbook_auto(file).ok()?;
-    let range = workbook.worksheet_range(DETAIL_SHEET).ok()?;
+fn read(book: &mut Book) -> Option<Vec<Detail>> {
+    if !book.names().iter().any(|name| name == DETAIL_SHEET) {
+        return None;
+    }
+    let range = book.sheets.worksheet_range(DETAIL_SHEET).ok()?;
     let mut rows = range.rows();
     let header: Vec<String> = rows.next()?.iter().map(text).collect();
     let column = |name: &str| header.iter().position(|h| h == name);
     let (goal, name) = (column("目标序号")?, column("三级指标")?);
     let (explanation, reason) = (column("说明")?, column("得分说明")?);
     Some(
-        rows.map(|cells| Detail {
-            goal: text(&cells[goal]).parse().unwrap_or(0),
-            name: text(&cells[name]),
-            explanation: text(&cells[explanation]),
-            score_reason: text(&cells[reason]),
+        rows.map(|cells| {
+            let at = |column: usize| cells.get(column).map_or_else(String::new, text);
+            Detail {
+                goal: at(goal).parse().unwrap_or(0),
+                name: at(name),
+                explanation: at(explanation),
+                score_reason: at(reason),
+            }
         })
         .collect(),
     )

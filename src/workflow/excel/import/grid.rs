@@ -1,17 +1,20 @@
 //! A worksheet as import reads it: every non-empty cell as the text Excel shows (a number with
 //! a % format as `82%`, a number as its decimal), merged regions resolved to their top-left
-//! cell, and a record of which cells were used.
+//! cell through an index (one lookup, however many regions), and a record of which cells were
+//! used. A cell Excel could not compute (`#DIV/0!`, a formula without a saved value) or whose
+//! number cannot be taken exactly (NaN, 1e308) is left blank with a note, never read as 0.
 
-use std::cell::Cell as Flag;
+use std::cell::{Cell as Flag, RefCell};
 use std::collections::BTreeMap;
-use std::io::{Read, Seek};
-use std::path::Path;
 
-use calamine::{Data, Dimensions, Reader, Sheets, open_workbook_auto};
+use calamine::{Dimensions, Reader, Sheets};
 use rust_decimal::Decimal;
 
 use super::ImportError;
-use crate::workflow::excel::cells::{address, decimal_of};
+use super::limits::MAX_LISTED;
+use super::open::Book;
+use super::value::{Value, value_of};
+use crate::workflow::excel::cells::address;
 
 /// One cell with a value.
 #[derive(Debug)]
@@ -20,49 +23,38 @@ pub struct Cell {
     pub text: String,
     /// The number, when the cell holds one (as a number, or as text that is one).
     pub number: Option<Decimal>,
+    /// A date cell (its text is the date): said so when a number is wanted of it.
+    date: bool,
     used: Flag<bool>,
+    /// Whether a note already said this cell is no number.
+    noted: Flag<bool>,
 }
 
 #[derive(Debug)]
 pub struct Grid {
     pub sheet: String,
     cells: BTreeMap<(u32, u32), Cell>,
+    /// The merged regions, clipped to `size`.
     merged: Vec<Dimensions>,
+    /// Per cell of `size`, row by row: 1 + the index in `merged` of its region, or 0.
+    index: Vec<u32>,
     /// (rows, columns) up to the last cell with a value.
     size: (u32, u32),
+    /// What reading found (cells Excel could not compute, numbers not taken), each with its
+    /// cell, and the numbers asked of cells that hold none.
+    notes: RefCell<Vec<String>>,
 }
 
 impl Grid {
-    /// The first sheet that holds a 三级指标 header (the 自评表), of the workbook at `path`.
-    pub fn read(path: &Path) -> Result<Grid, ImportError> {
-        if !path.is_file() {
-            return Err(ImportError::Unreadable(format!(
-                "无法读取工作簿「{}」：文件不存在（或是一个文件夹）",
-                path.display()
-            )));
-        }
-        let mut workbook = open_workbook_auto(path).map_err(|error| {
-            let why = match error {
-                calamine::Error::Io(_) => "文件不存在或没有读取权限",
-                _ => "文件已损坏，或不是 Excel 工作簿",
-            };
-            ImportError::Unreadable(format!(
-                "无法读取工作簿「{}」：{why}（只能读取 .xlsx、.xlsm、.xls 文件；.et、.csv 等请先在 Excel 或 WPS 中另存为 .xlsx）",
-                path.display()
-            ))
-        })?;
-        let names = workbook.sheet_names();
-        for name in &names {
-            let grid = read_sheet(&mut workbook, name)?;
-            if grid.find(|text| text.contains("三级指标")).is_some() {
-                return Ok(grid);
-            }
-        }
-        Err(ImportError::NotATable(format!(
-            "工作簿「{}」的工作表（{}）里没有「三级指标」表头，不像绩效自评表：请确认选的是自评表的工作簿",
-            path.display(),
-            names.join("、")
-        )))
+    /// The sheet `name` of the workbook.
+    pub fn read(book: &mut Book, name: &str) -> Result<Grid, ImportError> {
+        read_sheet(book, name)
+    }
+
+    /// What reading found and what numbers were asked of cells holding none, each with its
+    /// cell.
+    pub fn notes(&self) -> Vec<String> {
+        self.notes.borrow().clone()
     }
 
     /// The cell at (row, column), or the top-left cell of the merged region holding it.
@@ -93,11 +85,42 @@ impl Grid {
         self.region(row, column).map_or((row, column), |d| d.end)
     }
 
-    /// The merged region holding (row, column), if it is in one.
+    /// The merged region holding (row, column), if it is in one: one look in the index.
     fn region(&self, row: u32, column: u32) -> Option<&Dimensions> {
-        self.merged.iter().find(|d| {
-            d.start.0 <= row && row <= d.end.0 && d.start.1 <= column && column <= d.end.1
-        })
+        let (rows, columns) = self.size;
+        if row >= rows || column >= columns {
+            return None;
+        }
+        let at = row as usize * columns as usize + column as usize;
+        let slot = *self.index.get(at)?;
+        slot.checked_sub(1)
+            .and_then(|i| self.merged.get(i as usize))
+    }
+
+    /// The number at (row, column) (see [`Grid::at`]); a cell with text that is no number is
+    /// noted once, with its cell, and gives None.
+    pub fn number(&self, row: u32, column: u32) -> Option<Decimal> {
+        let (row, column) = self.origin(row, column);
+        let cell = self.cells.get(&(row, column))?;
+        if cell.number.is_none() && !cell.noted.get() && !is_blank_mark(&cell.text) {
+            cell.noted.set(true);
+            let found = if cell.date {
+                format!("是日期 {}", cell.text)
+            } else {
+                format!("是「{}」", super::short(&cell.text))
+            };
+            self.note(
+                row,
+                column,
+                &format!("这里应是数字，{found}，没有作为数字导入（按空白处理）"),
+            );
+        }
+        cell.number
+    }
+
+    fn note(&self, row: u32, column: u32, text: &str) {
+        let place = self.name(row, column);
+        self.notes.borrow_mut().push(format!("{place}：{text}"));
     }
 
     /// Rows and columns up to the last cell with a value.
@@ -137,16 +160,22 @@ pub fn squeeze(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-fn read_sheet<R: Read + Seek>(workbook: &mut Sheets<R>, name: &str) -> Result<Grid, ImportError> {
-    let range = workbook
-        .worksheet_range(name)
-        .map_err(|_| ImportError::Unreadable(format!("无法读取工作表「{name}」：工作表已损坏")))?;
+/// "/", "—": a cell left blank on purpose.
+fn is_blank_mark(text: &str) -> bool {
+    matches!(text.trim(), "/" | "／" | "-" | "—" | "－" | "" | "无")
+}
+
+fn read_sheet(book: &mut Book, name: &str) -> Result<Grid, ImportError> {
+    let damaged = || ImportError::Unreadable(format!("无法读取工作表「{name}」：工作表已损坏"));
+    let workbook = &mut book.sheets;
+    let range = workbook.worksheet_range(name).map_err(|_| damaged())?;
     let styles = workbook.worksheet_style(name).ok();
     let merged = match workbook {
         Sheets::Xlsx(xlsx) => xlsx.merge_cells_by_sheet_name(name).unwrap_or_default(),
         Sheets::Xls(xls) => xls.merge_cells_by_sheet_name(name).unwrap_or_default(),
         _ => Vec::new(),
     };
+    let mut notes = Vec::new();
     let mut cells = BTreeMap::new();
     let (top, left) = range.start().unwrap_or((0, 0));
     for (row, column, data) in range.used_cells() {
@@ -156,8 +185,35 @@ fn read_sheet<R: Read + Seek>(workbook: &mut Sheets<R>, name: &str) -> Result<Gr
             .and_then(|styles| styles.get((row, column)))
             .and_then(|style| style.number_format.as_ref())
             .is_some_and(|format| format.format_code.contains('%'));
-        if let Some(cell) = cell_of(data, percent) {
-            cells.insert((row, column), cell);
+        let (value, flaw) = value_of(data, percent);
+        if let Some(flaw) = flaw {
+            notes.push(format!("{name}!{}：{flaw}", address(row, column)));
+        }
+        if let Some(Value { text, number, date }) = value {
+            cells.insert(
+                (row, column),
+                Cell {
+                    text,
+                    number,
+                    date,
+                    used: Flag::new(false),
+                    noted: Flag::new(false),
+                },
+            );
+        }
+    }
+    if let Some(scan) = book.scans.get(name) {
+        for &(row, column) in &scan.formulas_without_value {
+            notes.push(format!(
+                "{name}!{}：有公式，但文件里没有保存公式的计算结果（文件不是由 Excel 保存的？），按空白读入，没有计为 0：请在 Excel 或 WPS 中打开、保存后重新导入",
+                address(row, column)
+            ));
+        }
+        let more = scan.formulas_without_value_count.saturating_sub(MAX_LISTED);
+        if more > 0 {
+            notes.push(format!(
+                "工作表「{name}」还有 {more} 个单元格有公式而没有保存计算结果，同样按空白读入"
+            ));
         }
     }
     let size = (
@@ -168,69 +224,64 @@ fn read_sheet<R: Read + Seek>(workbook: &mut Sheets<R>, name: &str) -> Result<Gr
             .max()
             .unwrap_or(0),
     );
+    let (merged, index) = index_regions(name, merged, size)?;
     Ok(Grid {
         sheet: name.to_string(),
         cells,
         merged,
+        index,
         size,
+        notes: RefCell::new(notes),
     })
 }
 
-fn cell_of(data: &Data, percent: bool) -> Option<Cell> {
-    let (text, number) = match data {
-        Data::Int(n) => (n.to_string(), Some(Decimal::from(*n))),
-        Data::Float(f) => {
-            let number = decimal_of(*f)?;
-            (number.to_string(), Some(number))
+/// The merged regions clipped to `size`, and the index from each cell to its region. Each
+/// cell is written once: a cell in two regions (which Excel never saves) is a damaged file.
+fn index_regions(
+    sheet: &str,
+    regions: Vec<Dimensions>,
+    (rows, columns): (u32, u32),
+) -> Result<(Vec<Dimensions>, Vec<u32>), ImportError> {
+    let width = columns as usize;
+    let mut index = vec![0u32; rows as usize * width];
+    let mut kept: Vec<Dimensions> = Vec::new();
+    for region in regions {
+        let top = region.start.0.min(region.end.0);
+        let left = region.start.1.min(region.end.1);
+        if top >= rows || left >= columns {
+            continue;
         }
-        Data::String(s) => {
-            let text = s.trim().to_string();
-            let number = text.replace([',', '，'], "").parse::<Decimal>().ok();
-            (text, number)
+        let bottom = region.start.0.max(region.end.0).min(rows - 1);
+        let right = region.start.1.max(region.end.1).min(columns - 1);
+        let clipped = Dimensions {
+            start: (top, left),
+            end: (bottom, right),
+        };
+        let number = u32::try_from(kept.len() + 1).unwrap_or(u32::MAX);
+        for row in top..=bottom {
+            for column in left..=right {
+                let slot = &mut index[row as usize * width + column as usize];
+                if *slot != 0 {
+                    let other = kept[*slot as usize - 1];
+                    return Err(ImportError::Unreadable(format!(
+                        "工作表「{sheet}」的合并单元格 {} 与 {} 重叠（Excel 不会这样保存），文件已损坏：请在 Excel 或 WPS 中打开它，另存为 .xlsx 后再导入",
+                        span(&other),
+                        span(&clipped)
+                    )));
+                }
+                *slot = number;
+            }
         }
-        Data::Bool(b) => (b.to_string(), None),
-        Data::DateTime(date) => (date_text(date)?, None),
-        Data::DateTimeIso(text) => (text.chars().take(10).collect(), None),
-        Data::DurationIso(text) => (text.clone(), None),
-        Data::Error(_) | Data::Empty => return None,
-    };
-    if text.is_empty() {
-        return None;
+        kept.push(clipped);
     }
-    let text = match (percent, number, data) {
-        // A number shown with a % format: 0.82 is written 82%.
-        (true, Some(number), Data::Int(_) | Data::Float(_)) => {
-            format!("{}%", (number * Decimal::ONE_HUNDRED).normalize())
-        }
-        _ => text,
-    };
-    Some(Cell {
-        text,
-        number,
-        used: Flag::new(false),
-    })
+    Ok((kept, index))
 }
 
-/// A date cell as `2023-06-10` (Excel counts days from 1899-12-30).
-fn date_text(date: &calamine::ExcelDateTime) -> Option<String> {
-    let serial = date.as_f64();
-    if !(1.0..2_958_466.0).contains(&serial) {
-        return None;
-    }
-    let days = serial.floor() as i64 - 25_569; // days from 1970-01-01
-    let (year, month, day) = civil(days);
-    Some(format!("{year:04}-{month:02}-{day:02}"))
-}
-
-/// The Gregorian date of a day counted from 1970-01-01 (H. Hinnant's `civil_from_days`).
-fn civil(days: i64) -> (i64, i64, i64) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    (yoe + era * 400 + i64::from(month <= 2), month, day)
+/// `A1:B2`.
+fn span(region: &Dimensions) -> String {
+    format!(
+        "{}:{}",
+        address(region.start.0, region.start.1),
+        address(region.end.0, region.end.1)
+    )
 }

@@ -5,6 +5,8 @@
 use rust_decimal::Decimal;
 
 use super::grid::{Grid, squeeze};
+use super::limits::HEADER_ROWS;
+use super::value::half_width;
 use crate::form::FormKind;
 
 /// What the worksheet says, before it is written as YAML.
@@ -69,11 +71,13 @@ pub struct Row {
     pub score_reason: Option<String>,
     /// Where the row's 得分 is (`Sheet1!H17`).
     pub score_at: String,
+    /// Where the row's 分值 is, when the table has the column.
+    pub weight_at: Option<String>,
 }
 
 /// The indicator table's columns.
 #[derive(Debug, Default)]
-struct Columns {
+pub struct Columns {
     goal: Option<u32>,
     level1: u32,
     level2: u32,
@@ -104,9 +108,10 @@ pub fn read_table(grid: &Grid) -> Option<Table> {
     Some(table)
 }
 
-/// The row holding 一级指标, 二级指标 and 三级指标, and its columns.
-fn indicator_header(grid: &Grid) -> Option<(u32, Columns)> {
-    for row in 0..grid.rows().min(60) {
+/// The row holding 一级指标, 二级指标 and 三级指标, and its columns (in the first
+/// [`HEADER_ROWS`] rows).
+pub fn indicator_header(grid: &Grid) -> Option<(u32, Columns)> {
+    for row in 0..grid.rows().min(HEADER_ROWS) {
         let labels: Vec<(u32, String)> = (0..grid.columns())
             .filter(|column| grid.origin(row, *column) == (row, *column))
             .map(|column| (column, squeeze(grid.text(row, column))))
@@ -210,8 +215,10 @@ fn header_cells(grid: &Grid, header: u32, table: &mut Table) {
     }
 }
 
-/// "2022年度" anywhere in a title: the year evaluated.
+/// "2022年度" (or "２０２２年度") anywhere in a title: the year evaluated, 1000 to 9998 as
+/// a report's year may be.
 fn year_in(text: &str) -> Option<u16> {
+    let text = half_width(text);
     let at = text.find("年度")?;
     let digits: String = text[..at]
         .chars()
@@ -219,7 +226,8 @@ fn year_in(text: &str) -> Option<u16> {
         .take_while(char::is_ascii_digit)
         .collect();
     let year: String = digits.chars().rev().collect();
-    (year.len() == 4).then(|| year.parse().ok()).flatten()
+    let year: u16 = (year.len() == 4).then(|| year.parse().ok()).flatten()?;
+    (1000..=9998).contains(&year).then_some(year)
 }
 
 /// "（11分）", "(11分)", "：（11.5分）" at the end of a label: the weight.
@@ -266,7 +274,7 @@ fn budget(grid: &Grid, header: u32, table: &mut Table) {
             grid.use_cell(row, column);
             if let Some((r, c, _)) = value_right(grid, row, column) {
                 grid.use_cell(r, c);
-                *slot = grid.at(r, c).and_then(|cell| cell.number);
+                *slot = grid.number(r, c);
             }
         }
         let columns: Vec<(u32, String)> = (0..grid.columns())
@@ -291,7 +299,7 @@ fn budget(grid: &Grid, header: u32, table: &mut Table) {
                 }
             }
             let below = row + 1;
-            let number = |column: u32| grid.at(below, column).and_then(|cell| cell.number);
+            let number = |column: u32| grid.number(below, column);
             table.budget.adjusted = number(adjusted);
             table.budget.spent = number(spent);
             for column in 0..grid.columns() {
@@ -341,15 +349,9 @@ fn funds(grid: &Grid, header: u32, table: &mut Table) {
         } else {
             "其他资金"
         };
-        let values = cells.map(|column| {
-            column
-                .and_then(|c| grid.at(below, c))
-                .and_then(|cell| cell.number)
-        });
+        let values = cells.map(|column| column.and_then(|c| grid.number(below, c)));
         if name == "年度资金总额" {
-            table.funds_weight = weight
-                .and_then(|c| grid.at(below, c))
-                .and_then(|cell| cell.number);
+            table.funds_weight = weight.and_then(|c| grid.number(below, c));
         }
         for column in 0..grid.columns() {
             let (r, c) = grid.origin(below, column);
@@ -484,11 +486,7 @@ fn read_row(grid: &Grid, row: u32, columns: &Columns, table: &mut Table) {
         ));
         return;
     }
-    let number = |column: Option<u32>| {
-        column
-            .and_then(|c| grid.at(row, c))
-            .and_then(|cell| cell.number)
-    };
+    let number = |column: Option<u32>| column.and_then(|c| grid.number(row, c));
     let level1_label = grid.text(level1_origin.0, level1_origin.1).to_string();
     let actual = text(columns.actual);
     let explanation = text(columns.explanation);
@@ -506,6 +504,7 @@ fn read_row(grid: &Grid, row: u32, columns: &Columns, table: &mut Table) {
         score_at: columns
             .score
             .map_or_else(String::new, |c| grid.name(row, c)),
+        weight_at: columns.weight.map(|c| grid.name(row, c)),
     });
 }
 

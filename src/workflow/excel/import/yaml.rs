@@ -147,9 +147,13 @@ fn goal_section(yaml: &mut YamlText, goal: &Goal, extras: &[Extra]) {
         goal.name.clone()
     };
     yaml.text(2, "名称", &name);
-    let weight = goal
-        .weight
-        .unwrap_or_else(|| goal.indicators.iter().filter_map(|r| r.weight).sum());
+    let weight = goal.weight.unwrap_or_else(|| {
+        // Each weight is below 10¹⁵ (import's limit on numbers): the sum cannot overflow.
+        goal.indicators
+            .iter()
+            .filter_map(|r| r.weight)
+            .fold(Decimal::ZERO, Decimal::saturating_add)
+    });
     yaml.raw(2, "分值", &number(weight), None);
     indicator_tree(yaml, 2, goal, extras);
 }
