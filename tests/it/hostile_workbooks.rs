@@ -831,7 +831,7 @@ fn an_output_path_through_a_file_is_said_in_chinese() {
     let output = run_import(&path, &out, &[]);
     let message = stderr(&output);
     assert_eq!(output.status.code(), Some(2), "{message}");
-    assert!(message.contains("路径中有一段不是文件夹"), "{message}");
+    assert!(message.contains("路径中有一段是文件"), "{message}");
     assert_no_english(&message);
 }
 
@@ -877,7 +877,7 @@ fn an_export_of_a_text_past_excel_s_cell_limit_is_refused_in_chinese() {
 }
 
 #[test]
-fn the_summary_pdf_is_written_when_its_workbook_cannot_be() {
+fn a_folder_where_the_summary_workbook_goes_is_refused_before_building() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("各单位");
     let out = dir.path().join("输出");
@@ -894,19 +894,33 @@ fn the_summary_pdf_is_written_when_its_workbook_cannot_be() {
     let output = jixiao(&["build", root.to_str().unwrap(), "-o", out.to_str().unwrap()]);
     let message = stderr(&output);
     assert_eq!(output.status.code(), Some(2), "{message}");
-    assert!(message.contains("无法写出汇总表.xlsx"), "{message}");
-    assert!(message.contains("是一个文件夹"), "{message}");
-    assert!(message.contains("汇总表.pdf 已写出"), "{message}");
-    assert!(
-        stdout(&output).contains("汇总表未能全部生成"),
-        "{}",
-        stdout(&output)
-    );
-    assert!(out.join("汇总表.pdf").is_file(), "the PDF is written");
-    assert!(
-        out.join("汇总表.xlsx").is_dir(),
-        "the folder is left as it was"
-    );
-    assert!(out.join("甲.pdf").is_file() && out.join("乙.pdf").is_file());
+    assert!(message.contains("汇总表.xlsx」是一个文件夹"), "{message}");
+    assert!(message.contains("未处理任何报告"), "{message}");
+    assert!(out.join("汇总表.xlsx").is_dir(), "the folder is left as it was");
+    assert!(!out.join("甲.pdf").exists() && !out.join("汇总表.pdf").exists());
     assert_no_english(&message);
+}
+
+#[test]
+fn the_summary_pdf_is_written_when_its_workbook_cannot_be() {
+    // The folder appears after the outputs were checked (another program, a sync tool): the
+    // 汇总表's PDF is still written, and the workbook's failure is said.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("输出");
+    std::fs::create_dir_all(out.join("汇总表.xlsx")).unwrap();
+    let typesetter = jixiao::typeset::Typesetter::new(&[]).unwrap();
+    let summary = jixiao::batch::Summary::new(vec![jixiao::batch::SummaryRow::failed(
+        "甲",
+        "各单位/甲.yaml",
+        1,
+    )]);
+    let options = jixiao::build::BuildOptions::default();
+    let error = jixiao::batch::write_summary(&summary, &out, dir.path(), &options, &typesetter)
+        .unwrap_err();
+    assert!(error.contains("无法写出汇总表.xlsx"), "{error}");
+    assert!(error.contains("是一个文件夹"), "{error}");
+    assert!(error.contains("汇总表.pdf 已写出"), "{error}");
+    assert!(out.join("汇总表.pdf").is_file(), "the PDF is written");
+    assert!(out.join("汇总表.xlsx").is_dir(), "the folder is left as it was");
+    assert_no_english(&error);
 }
