@@ -896,7 +896,10 @@ fn a_folder_where_the_summary_workbook_goes_is_refused_before_building() {
     assert_eq!(output.status.code(), Some(2), "{message}");
     assert!(message.contains("汇总表.xlsx」是一个文件夹"), "{message}");
     assert!(message.contains("未处理任何报告"), "{message}");
-    assert!(out.join("汇总表.xlsx").is_dir(), "the folder is left as it was");
+    assert!(
+        out.join("汇总表.xlsx").is_dir(),
+        "the folder is left as it was"
+    );
     assert!(!out.join("甲.pdf").exists() && !out.join("汇总表.pdf").exists());
     assert_no_english(&message);
 }
@@ -921,6 +924,9 @@ fn the_summary_pdf_is_written_when_its_workbook_cannot_be() {
     assert!(error.contains("是一个文件夹"), "{error}");
     assert!(error.contains("汇总表.pdf 已写出"), "{error}");
     assert!(out.join("汇总表.pdf").is_file(), "the PDF is written");
-    assert!(out.join("汇总表.xlsx").is_dir(), "the folder is left as it was");
+    assert!(
+        out.join("汇总表.xlsx").is_dir(),
+        "the folder is left as it was"
+    );
     assert_no_english(&error);
 }
