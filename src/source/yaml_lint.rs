@@ -9,36 +9,15 @@ use crate::diagnostic::{Diagnostic, FileId, Span};
 /// Every such mistake in `text`, in order.
 pub fn line_problems(file: FileId, text: &str) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
-    let mut block: Option<usize> = None;
-    let mut offset = 0;
-    for (index, raw) in text.split_inclusive('\n').enumerate() {
-        let line = raw.trim_end_matches(['\n', '\r']);
-        let at = Place {
-            file,
-            line: index + 1,
-            start: offset,
-            text: line,
+    for_each_line(file, text, |at, content| {
+        problems.extend(control_character(at));
+        let Some(content) = content.filter(|c| !c.is_empty() && !c.starts_with('#')) else {
+            return;
         };
-        offset += raw.len();
-        problems.extend(control_character(&at));
-        let depth = indent_width(line);
-        let content = &line[indent_bytes(line)..];
-        if let Some(key_depth) = block {
-            if content.is_empty() || depth > key_depth {
-                continue;
-            }
-            block = None;
-        }
-        if content.is_empty() || content.starts_with('#') {
-            continue;
-        }
-        problems.extend(bad_indentation(&at));
-        problems.extend(bad_list_marker(&at, content));
-        problems.extend(bad_block_indicator(&at, content));
-        if opens_block(content) {
-            block = Some(depth);
-        }
-    }
+        problems.extend(bad_indentation(at));
+        problems.extend(bad_list_marker(at, content));
+        problems.extend(bad_block_indicator(at, content));
+    });
     problems
 }
 
@@ -48,6 +27,18 @@ pub fn line_problems(file: FileId, text: &str) -> Vec<Diagnostic> {
 /// the lines of a block of text, where `#` is text.
 pub fn comment_problems(file: FileId, text: &str) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
+    for_each_line(file, text, |at, content| {
+        let Some(content) = content.filter(|c| !c.starts_with('#') && !opens_block(c)) else {
+            return;
+        };
+        problems.extend(glued_comment(at, content));
+    });
+    problems
+}
+
+/// Calls `each` with every line of `text` and the line without its indentation, or None for
+/// the lines of a block of text (`|`, `>`), which are text, not YAML.
+fn for_each_line(file: FileId, text: &str, mut each: impl FnMut(&Place, Option<&str>)) {
     let mut block: Option<usize> = None;
     let mut offset = 0;
     for (index, raw) in text.split_inclusive('\n').enumerate() {
@@ -63,17 +54,16 @@ pub fn comment_problems(file: FileId, text: &str) -> Vec<Diagnostic> {
         let content = &line[indent_bytes(line)..];
         if let Some(key_depth) = block {
             if content.is_empty() || depth > key_depth {
+                each(&at, None);
                 continue;
             }
             block = None;
         }
-        if opens_block(content) {
+        each(&at, Some(content));
+        if !content.starts_with('#') && opens_block(content) {
             block = Some(depth);
-            continue;
         }
-        problems.extend(glued_comment(&at, content));
     }
-    problems
 }
 
 /// The plain value of `key: value` or `- value`, and its byte offset in `content`.
