@@ -198,6 +198,14 @@ fn watch(args: &BuildArgs) -> ExitCode {
     if let Err(code) = cli::batch::one_report(&args.src, "watch") {
         return code;
     }
+    if let Err(error) = std::fs::metadata(&args.src) {
+        eprintln!(
+            "错误: 无法监视「{}」：{}",
+            args.src.display(),
+            jixiao::files::reason(&error, jixiao::files::Access::Read)
+        );
+        return ExitCode::from(EXIT_USAGE);
+    }
     if let Err(code) = check_output_paths(args) {
         return code;
     }

@@ -417,3 +417,16 @@ fn a_very_wide_tree_is_searched_within_bounds() {
     assert!(err.contains("共 2 份报告"), "{err}");
     assert_eq!(output.status.code(), Some(0), "{err}");
 }
+
+#[test]
+fn watch_of_a_report_that_does_not_exist_says_so_and_ends() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = bounded(dir.path(), &["watch", "没有这个文件夹"]);
+    let message = stderr(&output);
+    assert_eq!(output.status.code(), Some(2), "{message}");
+    assert!(
+        message.contains("无法监视「没有这个文件夹」：文件或文件夹不存在"),
+        "{message}"
+    );
+    assert!(!message.contains("正在监视"), "{message}");
+}
