@@ -9,13 +9,15 @@ use rust_decimal::Decimal;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::located::At;
-use crate::model::{Amount, Band, Goal, Indicator, Level1, Report, Settings, Text, exact};
+use crate::model::{Band, Goal, Indicator, Level1, Report, Settings, Text, exact};
 use crate::rule_set::ScoringRules;
 use crate::score::{filled_actual, two_decimals};
 use crate::taxonomy;
 use crate::value::{Quantity, Value, parse_value};
 use crate::yaml_error::closest;
 use unread::check_words;
+
+use super::amounts::{beyond_cents, check_budget_weight, check_weight};
 
 /// 满意度指标 together should weigh at least this share of the total.
 const MIN_SATISFACTION_SHARE: Decimal = Decimal::from_parts(5, 0, 0, false, 2);
@@ -52,35 +54,6 @@ pub fn check_goal_alone(goal: &Goal) -> Diagnostics {
     }
     check_indicator_forms(goal, &mut diagnostics);
     diagnostics
-}
-
-pub(crate) fn negative(what: &str, amount: &At<Amount>) -> Option<Diagnostic> {
-    (amount.value.0 < Decimal::ZERO).then(|| {
-        Diagnostic::error(format!("{what}不能为负数（写的是 {}）", amount.value.0))
-            .at(amount.span)
-            .help("填写 0 或正数")
-    })
-}
-
-/// Weights and scores are printed and added with two decimals: more would not add up.
-fn beyond_cents(what: &str, amount: &At<Amount>) -> Option<Diagnostic> {
-    (amount.value.0.normalize().scale() > 2).then(|| {
-        Diagnostic::error(format!(
-            "{what} {} 超过两位小数",
-            amount.value.0.normalize()
-        ))
-        .at(amount.span)
-        .help(format!(
-            "分值和得分最多保留两位小数（如 {}），否则打印出的数字加起来与合计不符",
-            two_decimals(amount.value.0)
-        ))
-    })
-}
-
-/// A weight is not negative and has at most two decimals.
-pub(crate) fn check_weight(what: &str, weight: &At<Amount>, diagnostics: &mut Diagnostics) {
-    diagnostics.extend(negative(what, weight));
-    diagnostics.extend(beyond_cents(what, weight));
 }
 
 fn check_settings(report: &Report, diagnostics: &mut Diagnostics) {
@@ -126,28 +99,6 @@ fn check_band_ranges(settings: &Settings, diagnostics: &mut Diagnostics) {
             );
         }
     }
-}
-
-/// The weight of 预算执行 the rule set expects (20 in 湖北 and 安徽, 10 in the national tables).
-pub(crate) fn check_budget_weight(report: &Report, diagnostics: &mut Diagnostics) {
-    let rules = ScoringRules::of(&report.settings);
-    let weight = &report.budget.weight;
-    if weight.value.0 == rules.budget_weight {
-        return;
-    }
-    diagnostics.push(
-        Diagnostic::warning(format!(
-            "预算执行的分值为 {}，计分规则「{}」中一般为 {}",
-            two_decimals(weight.value.0),
-            rules.name.name_zh(),
-            two_decimals(rules.budget_weight)
-        ))
-        .at(weight.span)
-        .help(format!(
-            "核对预算执行的分值；如确应为 {0}，在「设置:」下写「预算执行分值: {0}」，或选用相应的「计分规则」",
-            weight.value.0.normalize()
-        )),
-    );
 }
 
 fn check_goal_weight(goal: &Goal, diagnostics: &mut Diagnostics) {

@@ -7,7 +7,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use jixiao::limits::{Exceeded, Limits, MIB};
 use std::time::Duration;
 
-use super::zh::{SUBCOMMAND_NAMES, form_name, year_in_range};
+use super::values::{SUBCOMMAND_NAMES, form_name, year_in_range};
 use jixiao::form::FormKind;
 
 #[derive(Parser)]

@@ -6,6 +6,7 @@ pub mod batch;
 pub mod early_stop;
 mod errors;
 mod fonts;
+mod values;
 mod zh;
 
 use std::io::Write;
@@ -47,7 +48,7 @@ pub fn parse() -> Result<Cli, ExitCode> {
 /// The first argument when it names a subcommand: whose `--help` an error points to.
 fn subcommand_written() -> Option<&'static str> {
     let first = std::env::args_os().nth(1)?;
-    zh::SUBCOMMAND_NAMES
+    values::SUBCOMMAND_NAMES
         .into_iter()
         .find(|name| first == std::ffi::OsStr::new(name))
 }

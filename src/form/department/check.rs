@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::check::validate::{check_budget_weight, check_weight, negative};
+use crate::check::amounts::{check_budget_weight, check_weight, negative};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::{Report, exact};
 use crate::score::two_decimals;
