@@ -3,9 +3,15 @@
 
 pub mod args;
 pub mod batch;
+pub mod build;
+pub mod check;
+pub mod diff;
 pub mod early_stop;
 mod errors;
+pub mod excel;
 mod fonts;
+pub mod new;
+mod report;
 mod values;
 mod zh;
 
