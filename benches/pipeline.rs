@@ -22,13 +22,15 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use jixiao::Outcome;
-use jixiao::build::{BuildOptions, build};
+use jixiao::check::glyphs::check_glyphs;
+use jixiao::check::{review, validate};
 use jixiao::document::document;
-use jixiao::glyphs::check_glyphs;
 use jixiao::render::render;
-use jixiao::templates::TemplateSet;
+use jixiao::render::templates::TemplateSet;
+use jixiao::scoring::{facts, score};
+use jixiao::source::load;
 use jixiao::typeset::{PdfMeta, Typesetter};
-use jixiao::{facts, load, review, score, validate};
+use jixiao::workflow::build::{BuildOptions, build};
 
 #[path = "support/generated.rs"]
 mod generated;
@@ -93,10 +95,11 @@ fn main() {
     ];
     let only_stages = args.iter().any(|a| a == "--stages");
     let templates = match std::env::var_os("JIXIAO_BENCH_TEMPLATES") {
-        Some(dir) => {
-            TemplateSet::with_overrides(Path::new(&dir), &jixiao::limits::Limits::default())
-                .expect("template folder")
-        }
+        Some(dir) => TemplateSet::with_overrides(
+            Path::new(&dir),
+            &jixiao::workflow::limits::Limits::default(),
+        )
+        .expect("template folder"),
         None => TemplateSet::built_in(),
     };
     for bench in &reports {

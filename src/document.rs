@@ -7,11 +7,11 @@ use serde::Serialize;
 use crate::Outcome;
 use crate::form::FormKind;
 use crate::form::national::document::{NationalDocument, national_document};
-use crate::located::At;
 use crate::model::{Amount, Report};
-use crate::score::two_decimals;
-use crate::scorecard::{IndicatorCard, Scorecard, scorecard};
-use crate::typst_escape::paragraphs;
+use crate::render::typst_escape::paragraphs;
+use crate::scoring::score::two_decimals;
+use crate::scoring::scorecard::{IndicatorCard, Scorecard, scorecard};
+use crate::source::located::At;
 
 mod struts;
 mod titles;

@@ -6,8 +6,7 @@
 //! derives what the report states about its numbers, [`document`] prepares it for the
 //! templates, [`render`] writes Typst source through them and [`typeset`] compiles the PDF.
 //! [`form`] holds what differs between the forms (`表样`); [`workflow`] the commands around the
-//! pipeline ([`build`] runs the whole way). The modules of every stage are also named at the
-//! crate root (`jixiao::load`, `jixiao::score`, …).
+//! pipeline ([`workflow::build`] runs the whole way).
 
 pub mod check;
 pub mod diagnostic;
@@ -22,21 +21,13 @@ pub mod source;
 pub mod typeset;
 pub mod workflow;
 
-pub use check::{glyphs, review, validate};
-pub use model::{taxonomy, value};
-pub use render::{templates, typst_escape};
-pub use scoring::{facts, rule_set, score, scorecard};
-pub use source::{load, located};
-pub(crate) use source::{yaml_error, yaml_lint};
-pub use workflow::{batch, build, compare, limits, output, revision, scaffold, watch, yaml_text};
-
 use std::path::Path;
 
 pub use diagnostic::{Diagnostic, Diagnostics, Severity, SourceFiles, Span};
-pub use facts::Facts;
-pub use load::{LoadError, Loaded, load_path};
 pub use model::Report;
-pub use score::Scores;
+pub use scoring::facts::Facts;
+pub use scoring::score::Scores;
+pub use source::load::{LoadError, Loaded, load_path};
 
 /// A report read, checked and scored.
 #[derive(Debug)]
@@ -75,12 +66,12 @@ pub fn evaluate(loaded: Loaded) -> Evaluated {
         mut diagnostics,
     } = loaded;
     let outcome = report.map(|report| {
-        diagnostics.extend(validate::validate(&report).0);
-        diagnostics.extend(glyphs::check_characters(&report, &files));
+        diagnostics.extend(check::validate::validate(&report).0);
+        diagnostics.extend(check::glyphs::check_characters(&report, &files));
         diagnostics.extend(check::placeholders::check_placeholders(&report, &files));
-        let scores = score::score_report(&report);
-        diagnostics.extend(review::review(&report, &scores).0);
-        let facts = facts::derive_facts(&report, &scores);
+        let scores = scoring::score::score_report(&report);
+        diagnostics.extend(check::review::review(&report, &scores).0);
+        let facts = scoring::facts::derive_facts(&report, &scores);
         Outcome {
             report,
             scores,

@@ -15,8 +15,8 @@ use serde::{Deserialize, Deserializer};
 
 use crate::form::FormKind;
 use crate::form::national::National;
-use crate::located::At;
-use crate::yaml_error::with_help;
+use crate::source::located::At;
+use crate::source::yaml_error::with_help;
 
 /// A whole report, merged from its source files.
 #[derive(Clone, Debug)]

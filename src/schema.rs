@@ -4,7 +4,7 @@
 //!
 //! The derived parts come from `#[derive(JsonSchema)]` on the model with its serde `rename`s
 //! and Chinese `#[schemars(description)]`s; here are the hand-written parts: the scalar
-//! newtypes, [`At`], the indicator tree (from [`crate::taxonomy`]) and the top level (from
+//! newtypes, [`At`], the indicator tree (from [`crate::model::taxonomy`]) and the top level (from
 //! [`TopKey`], which the loader matches on too).
 
 use std::borrow::Cow;
@@ -15,13 +15,13 @@ use serde_json::{Map, Value};
 
 use crate::form::FormKind;
 use crate::form::national::{Funds, OverallGoal};
-use crate::load::{NUMBERED_GOAL_PREFIX, TopKey};
-use crate::located::At;
+use crate::model::taxonomy::{self, LEVEL1_VARIANTS, LEVELS};
 use crate::model::{
     AbridgedTexts, Amount, AnnexTexts, Budget, Date, Goal, Indicator, Percent, PercentRange,
     Settings, Text, YEARS, Year,
 };
-use crate::taxonomy::{self, LEVEL1_VARIANTS, LEVELS};
+use crate::source::load::{NUMBERED_GOAL_PREFIX, TopKey};
+use crate::source::located::At;
 
 mod editor;
 
@@ -217,7 +217,7 @@ fn described(mut schema: Schema, description: &str) -> Schema {
 }
 
 /// The schema of a goal's `指标`: 一级指标 → 二级指标 → the list of indicators, with only the
-/// names [`crate::taxonomy`] allows at each level.
+/// names [`crate::model::taxonomy`] allows at each level.
 pub(crate) fn indicator_groups(generator: &mut SchemaGenerator) -> Schema {
     let indicators = generator.subschema_for::<Vec<Indicator>>();
     let standard = LEVELS.iter().map(|(name, _)| (*name, *name));

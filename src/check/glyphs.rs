@@ -4,8 +4,8 @@
 use std::collections::BTreeSet;
 
 use crate::diagnostic::{Diagnostic, SourceFiles, Span};
-use crate::located::At;
 use crate::model::{Indicator, Report};
+use crate::source::located::At;
 use crate::typeset::{FontRole, Typesetter};
 
 /// One located message per character that no font of its style can print.

@@ -4,13 +4,13 @@
 use rust_decimal::Decimal;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::model::value::Value;
 use crate::model::{Band, Indicator, Report, exact};
-use crate::rule_set::Bands;
-use crate::score::{
+use crate::scoring::rule_set::Bands;
+use crate::scoring::score::{
     DEFAULT_DEVIATION_THRESHOLD, IndicatorScore, Rule, Scores, band_range_text, effective_band,
     filled_actual, in_band, is_done_in_time, is_time_target, two_decimals,
 };
-use crate::value::Value;
 
 pub fn review(report: &Report, scores: &Scores) -> Diagnostics {
     let mut diagnostics = Diagnostics::default();

@@ -8,13 +8,13 @@ use std::collections::HashMap;
 use rust_decimal::Decimal;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::located::At;
+use crate::model::taxonomy;
+use crate::model::value::{Quantity, Value, parse_value};
 use crate::model::{Band, Goal, Indicator, Level1, Report, Settings, Text, exact};
-use crate::rule_set::ScoringRules;
-use crate::score::{filled_actual, two_decimals};
-use crate::taxonomy;
-use crate::value::{Quantity, Value, parse_value};
-use crate::yaml_error::closest;
+use crate::scoring::rule_set::ScoringRules;
+use crate::scoring::score::{filled_actual, two_decimals};
+use crate::source::located::At;
+use crate::source::yaml_error::closest;
 use unread::check_words;
 
 use super::amounts::{beyond_cents, check_budget_weight, check_weight};
@@ -189,7 +189,7 @@ pub fn needs_band(indicator: &Indicator, target: &Value, actual: &Value) -> bool
     match (target, actual) {
         (Value::Quantity(_), Value::Quantity(_)) | (_, Value::NoData) => false,
         (Value::Deadline(_) | Value::Moment(_), Value::Moment(_) | Value::Deadline(_)) => false,
-        (_, actual) => crate::score::band_reached(indicator, target, actual).is_none(),
+        (_, actual) => crate::scoring::score::band_reached(indicator, target, actual).is_none(),
     }
 }
 

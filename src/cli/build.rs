@@ -27,7 +27,7 @@ pub fn build(args: &BuildArgs) -> ExitCode {
     match new_typesetter(args) {
         Ok(typesetter) => finish_build(
             args,
-            jixiao::build::build(&args.src, &build_options(args), &typesetter),
+            jixiao::workflow::build::build(&args.src, &build_options(args), &typesetter),
         ),
         Err(code) => code,
     }
@@ -63,7 +63,7 @@ pub fn watch(args: &BuildArgs) -> ExitCode {
         Ok(typesetter) => typesetter,
         Err(code) => return code,
     };
-    let result = jixiao::watch::watch(
+    let result = jixiao::workflow::watch::watch(
         &args.src,
         &build_options(args),
         &typesetter,
@@ -92,8 +92,8 @@ fn new_typesetter(args: &BuildArgs) -> Result<jixiao::typeset::Typesetter, ExitC
     })
 }
 
-fn build_options(args: &BuildArgs) -> jixiao::build::BuildOptions {
-    jixiao::build::BuildOptions {
+fn build_options(args: &BuildArgs) -> jixiao::workflow::build::BuildOptions {
+    jixiao::workflow::build::BuildOptions {
         templates: args.templates.clone(),
         pdf_a: args.pdf_standard.is_some(),
         limits: args.limits.limits(over_limit),
@@ -101,7 +101,7 @@ fn build_options(args: &BuildArgs) -> jixiao::build::BuildOptions {
 }
 
 /// A stage over its time or memory cannot be stopped from outside: say so and end the process.
-fn over_limit(exceeded: &jixiao::limits::Exceeded) {
+fn over_limit(exceeded: &jixiao::workflow::limits::Exceeded) {
     eprintln!("错误: {exceeded}");
     eprintln!("未生成 PDF。");
     std::process::exit(i32::from(EXIT_REPORT_ERRORS));
@@ -110,16 +110,16 @@ fn over_limit(exceeded: &jixiao::limits::Exceeded) {
 /// Reports one build attempt and, when it succeeded, writes its files.
 fn finish_build(
     args: &BuildArgs,
-    attempt: Result<jixiao::build::Built, jixiao::build::BuildError>,
+    attempt: Result<jixiao::workflow::build::Built, jixiao::workflow::build::BuildError>,
 ) -> ExitCode {
     let built = match attempt {
         Ok(built) => built,
-        Err(jixiao::build::BuildError::Report(evaluated)) => {
+        Err(jixiao::workflow::build::BuildError::Report(evaluated)) => {
             eprint!("{}", evaluated.diagnostics.render(&evaluated.files));
             eprintln!("未生成 PDF：请先改正上面的错误。");
             return ExitCode::from(EXIT_REPORT_ERRORS);
         }
-        Err(error @ jixiao::build::BuildError::Load(_)) => {
+        Err(error @ jixiao::workflow::build::BuildError::Load(_)) => {
             eprintln!("错误: {error}");
             return ExitCode::from(EXIT_USAGE);
         }
@@ -143,7 +143,7 @@ fn finish_build(
     if let Some(typst_out) = &args.typst_out {
         files.push((typst_out.as_path(), built.typst_source.as_bytes()));
     }
-    if let Err(error) = jixiao::output::write_outputs(&files, &protected(args)) {
+    if let Err(error) = jixiao::workflow::output::write_outputs(&files, &protected(args)) {
         eprintln!("错误: {error}");
         return ExitCode::from(EXIT_USAGE);
     }
@@ -168,8 +168,8 @@ fn print_typst_compile_hint(typst_out: &Path) {
 }
 
 /// What the outputs must not overwrite.
-fn protected(args: &BuildArgs) -> jixiao::output::Protected {
-    jixiao::output::Protected {
+fn protected(args: &BuildArgs) -> jixiao::workflow::output::Protected {
+    jixiao::workflow::output::Protected {
         src: args.src.clone(),
         templates: args.templates.clone(),
     }
@@ -184,7 +184,7 @@ fn check_output_paths(args: &BuildArgs) -> Result<(), ExitCode> {
     let paths: Vec<&Path> = std::iter::once(output.as_path())
         .chain(args.typst_out.as_deref())
         .collect();
-    jixiao::output::check_outputs(&paths, &protected(args))
+    jixiao::workflow::output::check_outputs(&paths, &protected(args))
         .map(drop)
         .map_err(|error| {
             eprintln!("错误: {error}");

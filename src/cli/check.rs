@@ -18,7 +18,10 @@ pub fn check(src: &Path) -> ExitCode {
             ExitCode::from(EXIT_USAGE)
         })
         .and_then(|typesetter| {
-            report_evaluation(jixiao::build::evaluate_printable(src, &typesetter))
+            report_evaluation(jixiao::workflow::build::evaluate_printable(
+                src,
+                &typesetter,
+            ))
         });
     match checked {
         Ok(_) => {
@@ -42,7 +45,8 @@ pub fn score(src: &Path, format: Format) -> ExitCode {
     let Some(outcome) = evaluated.clean_outcome() else {
         return ExitCode::from(EXIT_REPORT_ERRORS);
     };
-    let card = jixiao::scorecard::scorecard(&outcome.report, &outcome.scores, &outcome.facts);
+    let card =
+        jixiao::scoring::scorecard::scorecard(&outcome.report, &outcome.scores, &outcome.facts);
     print_as(format, &card.to_text(), &card)
 }
 

@@ -82,5 +82,6 @@ fn write(path: &Path, data: &[u8]) -> Result<(), FontsError> {
             FontsError(format!("无法写入「{}」：{reason}", parent.display()))
         })?;
     }
-    jixiao::output::write_atomically(path, data).map_err(|error| FontsError(error.to_string()))
+    jixiao::workflow::output::write_atomically(path, data)
+        .map_err(|error| FontsError(error.to_string()))
 }

@@ -11,7 +11,12 @@ pub fn new(args: &NewArgs) -> ExitCode {
     {
         return code;
     }
-    match jixiao::scaffold::new_report(&args.dir, args.from.as_deref(), args.year, args.form) {
+    match jixiao::workflow::scaffold::new_report(
+        &args.dir,
+        args.from.as_deref(),
+        args.year,
+        args.form,
+    ) {
         Ok(created) => {
             println!("{created}");
             ExitCode::SUCCESS

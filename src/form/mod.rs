@@ -13,7 +13,7 @@ pub mod national;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::load::TopKey;
+use crate::source::load::TopKey;
 
 /// Which form a report is (`表样`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]

@@ -2,7 +2,7 @@
 //! template names that template (and its line, when the line is the template's own text)
 //! instead of only `/main.typ`.
 
-use crate::templates::TemplateSet;
+use crate::render::templates::TemplateSet;
 
 const START: &str = "// jixiao 模板开始：";
 const END: &str = "// jixiao 模板结束：";

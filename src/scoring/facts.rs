@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 
 use crate::model::{Report, exact};
-use crate::score::{Grade, Scores};
+use crate::scoring::score::{Grade, Scores};
 
 #[derive(Clone, Debug)]
 pub struct Facts {

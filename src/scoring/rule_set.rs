@@ -3,8 +3,8 @@
 
 use rust_decimal::Decimal;
 
+use crate::model::taxonomy;
 use crate::model::{Band, ReverseRule, RuleSetName, Settings};
-use crate::taxonomy;
 
 /// The settings that decide scores, each from the preset unless the report overrides it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

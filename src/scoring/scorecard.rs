@@ -6,11 +6,11 @@ use std::fmt::Write as _;
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
-use crate::facts::Facts;
 use crate::form::national::National;
-use crate::located::At;
 use crate::model::{Amount, Report};
-use crate::score::{Rule, Scores, two_decimals};
+use crate::scoring::facts::Facts;
+use crate::scoring::score::{Rule, Scores, two_decimals};
+use crate::source::located::At;
 
 /// Every decimal is a string with two decimals ("90.66"); the rate is a percentage ("100.00").
 #[derive(Clone, Debug, Serialize)]

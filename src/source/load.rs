@@ -12,9 +12,9 @@ use crate::diagnostic::{Diagnostic, Diagnostics, FileId, SourceFiles, Span};
 use crate::files::{self, Access, Kind, read_source};
 use crate::form::FormKind;
 use crate::form::national::{Funds, OverallGoal};
-use crate::located::{At, parsing_file};
 use crate::model::{AbridgedTexts, AnnexTexts, Budget, Date, Goal, Level1, Report, Settings, Year};
-use crate::yaml_error::translate;
+use crate::source::located::{At, parsing_file};
+use crate::source::yaml_error::translate;
 
 mod draft;
 mod recover;
@@ -152,7 +152,7 @@ fn errors_in_goals_read(entries: &[(At<String>, Entry)]) -> Vec<Diagnostic> {
         _ => &[],
     });
     goals
-        .flat_map(|goal| crate::validate::check_goal_alone(goal).0)
+        .flat_map(|goal| crate::check::validate::check_goal_alone(goal).0)
         .filter(Diagnostic::is_error)
         .collect()
 }
@@ -246,7 +246,7 @@ fn place(file: &Path, folder: &Path) -> Placed {
 /// editors leave beside a file, and the schema `jixiao new` writes for editors: never part of
 /// a report, not worth a warning.
 pub fn is_hidden_or_editor_file(name: &str) -> bool {
-    name == crate::scaffold::SCHEMA_NAME
+    name == crate::workflow::scaffold::SCHEMA_NAME
         || name.starts_with('.')
         || name.starts_with("~$")
         || name.ends_with('~')
@@ -431,7 +431,7 @@ impl FilePart {
 fn parse_file(file: FileId, text: &str) -> FilePart {
     let mut part = parse_entries(file, text);
     part.problems
-        .extend(crate::yaml_lint::comment_problems(file, text));
+        .extend(crate::source::yaml_lint::comment_problems(file, text));
     part
 }
 
@@ -453,7 +453,7 @@ fn parse_entries(file: FileId, text: &str) -> FilePart {
         return failed(&error, file, text);
     }
     // The mistakes seen in the lines name the cause where the typed reading names a symptom.
-    let known = crate::yaml_lint::line_problems(file, text);
+    let known = crate::source::yaml_lint::line_problems(file, text);
     let (part, problems) = recover::parse_reading_on(file, text, known, typed);
     let mut part = part.flatten().unwrap_or_else(FilePart::empty);
     part.problems.splice(0..0, problems);
@@ -463,7 +463,7 @@ fn parse_entries(file: FileId, text: &str) -> FilePart {
 /// A file that did not parse: the mistakes seen in its lines when there are any (they name the
 /// cause where the parser only names where it stumbled), else the parser's error translated.
 fn failed(error: &serde_saphyr::Error, file: FileId, text: &str) -> FilePart {
-    let problems = crate::yaml_lint::line_problems(file, text);
+    let problems = crate::source::yaml_lint::line_problems(file, text);
     if problems.is_empty() {
         return FilePart::failed(translate(error, file, text));
     }
@@ -586,7 +586,7 @@ fn unknown_top_level_key(key: &At<String>) -> Diagnostic {
         .copied()
         .chain(["年度目标1"])
         .collect();
-    diagnostic = match crate::yaml_error::closest(&key.value, &known) {
+    diagnostic = match crate::source::yaml_error::closest(&key.value, &known) {
         Some(close) => diagnostic.help(format!("是不是想写「{close}」？")),
         None => diagnostic.help(format!(
             "顶层可用的键有：{}（每个目标单独成键时写「年度目标1」「年度目标2」……）",

@@ -2,12 +2,12 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::check::glyphs::check_glyphs;
 use crate::document::document;
-use crate::glyphs::check_glyphs;
-use crate::limits::Limits;
+use crate::render::templates::{TemplateDirError, TemplateSet};
 use crate::render::{RenderError, render_within};
-use crate::templates::{TemplateDirError, TemplateSet};
 use crate::typeset::{Compiled, PdfMeta, TypesetError, Typesetter};
+use crate::workflow::limits::Limits;
 use crate::{Evaluated, LoadError, evaluate_path};
 
 #[derive(Clone, Debug, Default)]

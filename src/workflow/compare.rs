@@ -13,8 +13,8 @@ use serde::Serialize;
 
 use crate::Outcome;
 use crate::model::{Goal, exact};
-use crate::score::{GoalScore, two_decimals};
-use crate::scorecard::aligned;
+use crate::scoring::score::{GoalScore, two_decimals};
+use crate::scoring::scorecard::aligned;
 
 /// A value before and after.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

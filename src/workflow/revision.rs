@@ -9,7 +9,7 @@ use std::fmt;
 use std::path::PathBuf;
 use std::process::Command;
 
-use crate::load::{LoadError, Loaded, load_path, load_texts};
+use crate::source::load::{LoadError, Loaded, load_path, load_texts};
 
 /// One version of a report, as named on the command line.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use crate::files::{self, Access};
 use crate::form::FormKind;
-use crate::output::write_atomically;
+use crate::workflow::output::write_atomically;
 
 /// One file of the new report: its name inside the folder and its YAML text.
 #[derive(Clone, Debug, PartialEq, Eq)]

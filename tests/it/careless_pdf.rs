@@ -216,7 +216,7 @@ fn a_long_url_or_word_in_a_national_cell_stays_in_its_column() {
 fn escaped_item_lines_are_text_and_line_breaks_never_a_typst_list() {
     use typst::syntax::{SyntaxKind, parse};
     let text = "原因：\n1. 甲\n2) 乙\n- 丙\n+ 丁\n= 戊\n/ 己: 庚";
-    let markup = jixiao::typst_escape::escape_markup(text);
+    let markup = jixiao::render::typst_escape::escape_markup(text);
     let root = parse(&markup);
     assert!(root.errors_and_warnings().0.is_empty(), "{markup}");
     for node in root.children() {

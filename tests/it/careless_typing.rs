@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use jixiao::value::{Comparator, Value};
+use jixiao::model::value::{Comparator, Value};
 
 use crate::pdf_support::*;
 

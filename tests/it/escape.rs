@@ -1,6 +1,6 @@
 //! The Typst escaper: any string prints as itself, checked with Typst's own parser.
 
-use jixiao::typst_escape::{escape_markup, paragraphs, string_literal};
+use jixiao::render::typst_escape::{escape_markup, paragraphs, string_literal};
 use proptest::prelude::*;
 use typst::syntax::{SyntaxKind, parse};
 

@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-use jixiao::templates::TemplateSet;
+use jixiao::render::templates::TemplateSet;
 use proptest::prelude::*;
 
 /// Numbers at the edges of what the model reads (17 integer digits, 6 decimals): each loads,
@@ -225,7 +225,8 @@ fn sample_outcome() -> jixiao::Outcome {
 
 /// Loads, checks and scores `yaml`, and everything that uses the scores: no panic on the way.
 fn evaluate_all_the_way(yaml: &str) -> Result<jixiao::Evaluated, TestCaseError> {
-    let loaded = jixiao::load::load_texts(vec![(PathBuf::from("r.yaml"), yaml.to_string())]);
+    let loaded =
+        jixiao::source::load::load_texts(vec![(PathBuf::from("r.yaml"), yaml.to_string())]);
     let evaluated = jixiao::evaluate(loaded);
     let rendered = evaluated.diagnostics.render(&evaluated.files);
     prop_assert!(!rendered.contains("overflow"), "{rendered}");
@@ -233,8 +234,8 @@ fn evaluate_all_the_way(yaml: &str) -> Result<jixiao::Evaluated, TestCaseError> 
         prop_assert!(evaluated.diagnostics.has_errors(), "{yaml}");
         return Ok(evaluated);
     };
-    let _ = jixiao::compare::compare(&sample_outcome(), outcome).to_text();
-    let _ = jixiao::compare::compare(outcome, outcome).to_text();
+    let _ = jixiao::workflow::compare::compare(&sample_outcome(), outcome).to_text();
+    let _ = jixiao::workflow::compare::compare(outcome, outcome).to_text();
     let document = jixiao::document::document(outcome);
     prop_assert!(serde_json::to_string(&document.card).is_ok());
     // `build` renders only reports without errors; rendering any is a harder test.
@@ -296,7 +297,7 @@ fn a_score_of_1e20_over_a_weight_of_1e_minus_20_is_an_error_with_its_place() {
             }],
         )],
     });
-    let loaded = jixiao::load::load_texts(vec![(PathBuf::from("r.yaml"), yaml)]);
+    let loaded = jixiao::source::load::load_texts(vec![(PathBuf::from("r.yaml"), yaml)]);
     let evaluated = jixiao::evaluate(loaded);
     let rendered = evaluated.diagnostics.render(&evaluated.files);
     assert!(rendered.contains("r.yaml:20:17"), "{rendered}");

@@ -73,7 +73,7 @@ const KEYS: &[&str] = &[
 
 /// Every problem in the output of one evaluation, rendered as the terminal shows it.
 fn rendered(text: String) -> Vec<String> {
-    let loaded = jixiao::load::load_texts(vec![(PathBuf::from("f.yaml"), text)]);
+    let loaded = jixiao::source::load::load_texts(vec![(PathBuf::from("f.yaml"), text)]);
     let evaluated = jixiao::evaluate(loaded);
     evaluated
         .diagnostics

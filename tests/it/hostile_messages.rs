@@ -4,7 +4,8 @@ use std::path::PathBuf;
 
 /// Every message for `text` read as `f.yaml`, as the terminal shows them.
 fn messages(text: &str) -> String {
-    let loaded = jixiao::load::load_texts(vec![(PathBuf::from("f.yaml"), text.to_string())]);
+    let loaded =
+        jixiao::source::load::load_texts(vec![(PathBuf::from("f.yaml"), text.to_string())]);
     let evaluated = jixiao::evaluate(loaded);
     evaluated.diagnostics.render(&evaluated.files)
 }

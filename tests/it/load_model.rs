@@ -4,7 +4,7 @@ use crate::load_support;
 
 use std::path::{Path, PathBuf};
 
-use jixiao::load::load_texts;
+use jixiao::source::load::load_texts;
 use jixiao::{Loaded, load_path};
 use load_support::{evaluate, fixture, place};
 

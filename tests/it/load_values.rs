@@ -1,7 +1,7 @@
 //! Targets and actual values (`value::parse_value`): a comparator, an exact number and a unit,
 //! or text kept exactly as written.
 
-use jixiao::value::{Comparator, Quantity, Value, parse_value};
+use jixiao::model::value::{Comparator, Quantity, Value, parse_value};
 use rust_decimal::Decimal;
 
 fn quantity(text: &str) -> Quantity {

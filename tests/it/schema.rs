@@ -6,9 +6,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::LazyLock;
 
-use jixiao::load::load_texts;
 use jixiao::model::{Amount, Date, Percent, Year};
 use jixiao::schema::{SCHEMA_FILE, report_schema};
+use jixiao::source::load::load_texts;
 use proptest::prelude::*;
 use serde_json::{Value, json};
 

@@ -75,7 +75,7 @@ fn fault_2_the_counts_cannot_contradict_each_other() {
         .flat_map(|g| &g.indicators)
         .count();
     assert_eq!(scored, facts.indicator_count);
-    let card = jixiao::scorecard::scorecard(&outcome.report, &outcome.scores, facts);
+    let card = jixiao::scoring::scorecard::scorecard(&outcome.report, &outcome.scores, facts);
     assert!(
         card.to_text()
             .contains("4 个年度目标共 54 项绩效指标，完成 47 项，未完成 7 项。"),

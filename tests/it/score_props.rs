@@ -6,7 +6,7 @@ use crate::score_support;
 
 use std::fmt::Write as _;
 
-use jixiao::score::{Grade, Rule, round_score};
+use jixiao::scoring::score::{Grade, Rule, round_score};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use score_support::{dec, evaluate_text, outcome};

@@ -5,9 +5,9 @@ use crate::score_support;
 
 use jixiao::Severity;
 use jixiao::Span;
-use jixiao::located::At;
 use jixiao::model::{Amount, Budget};
-use jixiao::score::{Grade, Rule, round_score, score_budget};
+use jixiao::scoring::score::{Grade, Rule, round_score, score_budget};
+use jixiao::source::located::At;
 use score_support::*;
 
 /// Asserts the score, rule and met flag of one indicator.

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
 use jixiao::model::Indicator;
-use jixiao::score::IndicatorScore;
+use jixiao::scoring::score::IndicatorScore;
 use jixiao::{Diagnostic, Evaluated, Outcome, Severity};
 use rust_decimal::Decimal;
 
@@ -36,7 +36,7 @@ pub fn evaluate(fixture: &str) -> Evaluated {
 
 /// Loads, checks and scores a report given as YAML text.
 pub fn evaluate_text(yaml: &str) -> Evaluated {
-    jixiao::evaluate(jixiao::load::load_texts(vec![(
+    jixiao::evaluate(jixiao::source::load::load_texts(vec![(
         PathBuf::from("report.yaml"),
         yaml.to_string(),
     )]))

@@ -6,7 +6,7 @@
 use crate::score_support;
 
 use jixiao::Severity;
-use jixiao::score::{IndicatorScore, Rule};
+use jixiao::scoring::score::{IndicatorScore, Rule};
 use proptest::prelude::*;
 use score_support::{assert_no_errors, dec, evaluate_text, messages_with, outcome, rendered};
 
@@ -648,7 +648,8 @@ fn json_rule_names_the_comparator_and_the_convention() {
     );
     let evaluated = evaluate_text(&yaml);
     let outcome = outcome(&evaluated);
-    let card = jixiao::scorecard::scorecard(&outcome.report, &outcome.scores, &outcome.facts);
+    let card =
+        jixiao::scoring::scorecard::scorecard(&outcome.report, &outcome.scores, &outcome.facts);
     let json = serde_json::to_value(&card).unwrap_or_default();
     let indicator = &json["goals"][0]["indicators"][0];
     assert_eq!(indicator["rule_kind"], "lower-linear");

@@ -3,8 +3,8 @@
 //! decimals, numbers in targets beyond what can be computed, goals without indicators.
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::located::At;
 use crate::model::{Amount, Report, Text, bounds_help, within_bounds};
+use crate::source::located::At;
 
 use crate::model::YEARS;
 

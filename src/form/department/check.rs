@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use crate::check::amounts::{check_budget_weight, check_weight, negative};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::{Report, exact};
-use crate::score::two_decimals;
+use crate::scoring::score::two_decimals;
 
 /// Every check of the 部门整体绩效自评表's own parts.
 pub fn check(report: &Report, diagnostics: &mut Diagnostics) {

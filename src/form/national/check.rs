@@ -5,11 +5,11 @@ use rust_decimal::Decimal;
 
 use super::{FundRow, Funds, National};
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::located::At;
+use crate::model::taxonomy;
 use crate::model::{Amount, Report, exact};
-use crate::rule_set::ScoringRules;
-use crate::score::two_decimals;
-use crate::taxonomy;
+use crate::scoring::rule_set::ScoringRules;
+use crate::scoring::score::two_decimals;
+use crate::source::located::At;
 
 /// Every check of the national parts of `report`.
 pub fn check(report: &Report, national: &National, diagnostics: &mut Diagnostics) {

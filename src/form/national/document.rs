@@ -8,9 +8,9 @@ use crate::document::{
     GroupNumbers, breakable, breakable_paragraphs, fits_a_few_lines, group_spans, money,
 };
 use crate::form::FormKind;
-use crate::located::At;
 use crate::model::{Amount, Report};
-use crate::scorecard::Scorecard;
+use crate::scoring::scorecard::Scorecard;
+use crate::source::located::At;
 
 #[derive(Clone, Debug, Serialize)]
 pub struct NationalDocument {

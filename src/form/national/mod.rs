@@ -9,8 +9,8 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 
 use crate::diagnostic::Span;
-use crate::located::At;
 use crate::model::{Amount, Budget, Goal, Level1, exact};
+use crate::source::located::At;
 
 /// The parts of a report that only the national tables have.
 #[derive(Clone, Debug)]

@@ -6,10 +6,10 @@ use super::{Entry, TopKey};
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceFiles, Span};
 use crate::form::national::{self, Funds, National, OverallGoal};
 use crate::form::{self, FormKind};
-use crate::located::At;
 use crate::model::{
     AbridgedTexts, AnnexTexts, Budget, Date, Goal, Level1, Report, RuleSetName, Settings,
 };
+use crate::source::located::At;
 
 /// Every top-level value read, before the report is put together.
 #[derive(Default)]

@@ -11,7 +11,7 @@ use std::ops::Range;
 use serde_saphyr::Error;
 
 use crate::diagnostic::{Diagnostic, FileId, Span};
-use crate::yaml_error::translate;
+use crate::source::yaml_error::translate;
 
 /// At most this many readings of one file: bounds the time a file of many mistakes can take.
 const MAX_READINGS: usize = 50;

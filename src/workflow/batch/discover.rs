@@ -22,7 +22,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::files::{self, Kind, MAX_SOURCE_BYTES, is_source_name, is_yaml_name};
-use crate::load::is_hidden_or_editor_file;
+use crate::source::load::is_hidden_or_editor_file;
 
 /// Folders nested deeper than this are not searched (a link loop, or the wrong folder).
 const MAX_DEPTH: usize = 16;

@@ -7,8 +7,8 @@ use serde::Serialize;
 
 use crate::Evaluated;
 use crate::form::FormKind;
-use crate::score::{Grade, round_score, two_decimals};
-use crate::scorecard::aligned;
+use crate::scoring::score::{Grade, round_score, two_decimals};
+use crate::scoring::scorecard::aligned;
 
 /// One report's row. Decimals are strings with two decimals, as everywhere in jixiao's JSON;
 /// a report with errors has no rate, total, grade, met or unmet (its numbers cannot be

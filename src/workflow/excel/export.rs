@@ -13,9 +13,9 @@ use super::cells::{MAX_CELL_CHARS, address, double_of, excel_length, xlsx_reason
 use crate::diagnostic::Severity;
 use crate::document::document;
 use crate::form::national::National;
-use crate::located::At;
 use crate::model::{Amount, Report};
-use crate::scorecard::Scorecard;
+use crate::scoring::scorecard::Scorecard;
+use crate::source::located::At;
 use crate::{Evaluated, Outcome};
 
 /// The sheets' names, as import finds them again.
@@ -325,7 +325,7 @@ impl Table<'_> {
     /// the document stage gives them (`spans`: per row, 0 where no cell starts).
     fn indicator_rows(
         &mut self,
-        indicators: &[crate::scorecard::IndicatorCard],
+        indicators: &[crate::scoring::scorecard::IndicatorCard],
         spans: &[(usize, usize)],
         first_column: u16,
         national: Option<(&[String], &[String])>,

@@ -7,9 +7,9 @@ use std::path::Path;
 
 use crate::diagnostic::FileId;
 use crate::form::national::National;
-use crate::load::{Loaded, NUMBERED_GOAL_PREFIX, TopKey, load_path};
 use crate::model::{Direction, Goal, Indicator, Report, ReverseRule, YEARS};
-use crate::yaml_text::YamlText;
+use crate::source::load::{Loaded, NUMBERED_GOAL_PREFIX, TopKey, load_path};
+use crate::workflow::yaml_text::YamlText;
 
 use super::{NewError, NewFile, Plan};
 
@@ -572,7 +572,11 @@ impl Next<'_> {
     }
 }
 
-fn optional_text(yaml: &mut YamlText, key: &str, value: &Option<crate::located::At<String>>) {
+fn optional_text(
+    yaml: &mut YamlText,
+    key: &str,
+    value: &Option<crate::source::located::At<String>>,
+) {
     optional_text_at(yaml, 0, key, value);
 }
 
@@ -580,7 +584,7 @@ fn optional_text_at(
     yaml: &mut YamlText,
     indent: usize,
     key: &str,
-    value: &Option<crate::located::At<String>>,
+    value: &Option<crate::source::located::At<String>>,
 ) {
     if let Some(value) = value {
         yaml.text(indent, key, &value.value);
@@ -588,7 +592,12 @@ fn optional_text_at(
 }
 
 /// `{年初预算数: 120, 全年预算数: 118.5}`: the cells given, in order.
-fn flow_row(cells: &[(&str, Option<&crate::located::At<crate::model::Amount>>)]) -> String {
+fn flow_row(
+    cells: &[(
+        &str,
+        Option<&crate::source::located::At<crate::model::Amount>>,
+    )],
+) -> String {
     let written: Vec<String> = cells
         .iter()
         .filter_map(|(key, cell)| cell.map(|cell| format!("{key}: {}", cell.value.0)))
