@@ -95,11 +95,10 @@ fn main() {
     ];
     let only_stages = args.iter().any(|a| a == "--stages");
     let templates = match std::env::var_os("JIXIAO_BENCH_TEMPLATES") {
-        Some(dir) => TemplateSet::with_overrides(
-            Path::new(&dir),
-            &jixiao::workflow::limits::Limits::default(),
-        )
-        .expect("template folder"),
+        Some(dir) => {
+            TemplateSet::with_overrides(Path::new(&dir), &jixiao::limits::Limits::default())
+                .expect("template folder")
+        }
         None => TemplateSet::built_in(),
     };
     for bench in &reports {

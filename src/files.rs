@@ -6,6 +6,10 @@ use std::fs::{FileType, Metadata};
 use std::io::{ErrorKind, Read};
 use std::path::Path;
 
+/// The JSON Schema `jixiao new` and `import` write beside the sources for editors: never a
+/// part of a report.
+pub const SCHEMA_NAME: &str = "jixiao.schema.json";
+
 /// The most one source file may hold. A report of 2,000 indicators is about 1 MB of YAML.
 pub const MAX_SOURCE_BYTES: u64 = 32 * 1024 * 1024;
 

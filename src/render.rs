@@ -7,10 +7,10 @@ use minijinja::value::{Serde, Value};
 use minijinja::{AutoEscape, Environment, Error, ErrorKind, State, UndefinedBehavior};
 
 use crate::document::Document;
+use crate::limits::{Limits, Stage};
 use crate::render::templates::TemplateSet;
 use crate::render::typst_escape::{escape_markup, string_literal};
 use crate::typeset::FontRole;
-use crate::workflow::limits::{Limits, Stage};
 
 mod source_map;
 pub mod templates;

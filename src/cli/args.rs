@@ -4,7 +4,7 @@ use std::ffi::OsString;
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use jixiao::workflow::limits::{Exceeded, Limits, MIB};
+use jixiao::limits::{Exceeded, Limits, MIB};
 use std::time::Duration;
 
 use super::values::{SUBCOMMAND_NAMES, form_name, year_in_range};
@@ -163,7 +163,7 @@ pub struct BuildArgs {
     pub limits: LimitArgs,
 }
 
-/// The limits of a build (see `jixiao::workflow::limits`): generous for any real report, there to end a
+/// The limits of a build (see `jixiao::limits`): generous for any real report, there to end a
 /// runaway template with a message.
 #[derive(clap::Args)]
 pub struct LimitArgs {

@@ -101,7 +101,7 @@ fn build_options(args: &BuildArgs) -> jixiao::workflow::build::BuildOptions {
 }
 
 /// A stage over its time or memory cannot be stopped from outside: say so and end the process.
-fn over_limit(exceeded: &jixiao::workflow::limits::Exceeded) {
+fn over_limit(exceeded: &jixiao::limits::Exceeded) {
     eprintln!("错误: {exceeded}");
     eprintln!("未生成 PDF。");
     std::process::exit(i32::from(EXIT_REPORT_ERRORS));
@@ -143,7 +143,7 @@ fn finish_build(
     if let Some(typst_out) = &args.typst_out {
         files.push((typst_out.as_path(), built.typst_source.as_bytes()));
     }
-    if let Err(error) = jixiao::workflow::output::write_outputs(&files, &protected(args)) {
+    if let Err(error) = jixiao::output::write_outputs(&files, &protected(args)) {
         eprintln!("错误: {error}");
         return ExitCode::from(EXIT_USAGE);
     }
@@ -168,8 +168,8 @@ fn print_typst_compile_hint(typst_out: &Path) {
 }
 
 /// What the outputs must not overwrite.
-fn protected(args: &BuildArgs) -> jixiao::workflow::output::Protected {
-    jixiao::workflow::output::Protected {
+fn protected(args: &BuildArgs) -> jixiao::output::Protected {
+    jixiao::output::Protected {
         src: args.src.clone(),
         templates: args.templates.clone(),
     }
@@ -184,7 +184,7 @@ fn check_output_paths(args: &BuildArgs) -> Result<(), ExitCode> {
     let paths: Vec<&Path> = std::iter::once(output.as_path())
         .chain(args.typst_out.as_deref())
         .collect();
-    jixiao::workflow::output::check_outputs(&paths, &protected(args))
+    jixiao::output::check_outputs(&paths, &protected(args))
         .map(drop)
         .map_err(|error| {
             eprintln!("错误: {error}");

@@ -12,11 +12,11 @@ pub fn export(src: &Path, output: Option<PathBuf>) -> ExitCode {
         return code;
     }
     let output = output.unwrap_or_else(|| default_output(src).with_extension("xlsx"));
-    let protected = jixiao::workflow::output::Protected {
+    let protected = jixiao::output::Protected {
         src: src.to_path_buf(),
         templates: None,
     };
-    if let Err(error) = jixiao::workflow::output::check_outputs(&[&output], &protected) {
+    if let Err(error) = jixiao::output::check_outputs(&[&output], &protected) {
         eprintln!("错误: {error}");
         return ExitCode::from(EXIT_USAGE);
     }
@@ -31,7 +31,7 @@ pub fn export(src: &Path, output: Option<PathBuf>) -> ExitCode {
             return ExitCode::from(EXIT_REPORT_ERRORS);
         }
     };
-    if let Err(error) = jixiao::workflow::output::write_outputs(&[(&output, &bytes)], &protected) {
+    if let Err(error) = jixiao::output::write_outputs(&[(&output, &bytes)], &protected) {
         eprintln!("错误: {error}");
         return ExitCode::from(EXIT_USAGE);
     }

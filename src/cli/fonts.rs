@@ -82,6 +82,5 @@ fn write(path: &Path, data: &[u8]) -> Result<(), FontsError> {
             FontsError(format!("无法写入「{}」：{reason}", parent.display()))
         })?;
     }
-    jixiao::workflow::output::write_atomically(path, data)
-        .map_err(|error| FontsError(error.to_string()))
+    jixiao::output::write_atomically(path, data).map_err(|error| FontsError(error.to_string()))
 }

@@ -1,7 +1,7 @@
 //! The template folder: minijinja templates (`*.j2`) that write Typst, and any other files
 //! (Typst styles, images) the document may read.
 
-use crate::workflow::limits::{Limits, MIB};
+use crate::limits::{Limits, MIB};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 

@@ -246,7 +246,7 @@ fn place(file: &Path, folder: &Path) -> Placed {
 /// editors leave beside a file, and the schema `jixiao new` writes for editors: never part of
 /// a report, not worth a warning.
 pub fn is_hidden_or_editor_file(name: &str) -> bool {
-    name == crate::workflow::scaffold::SCHEMA_NAME
+    name == crate::files::SCHEMA_NAME
         || name.starts_with('.')
         || name.starts_with("~$")
         || name.ends_with('~')

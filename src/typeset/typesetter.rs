@@ -20,7 +20,7 @@ use super::fonts::load_fonts;
 use super::pdf::{Compiled, PdfMeta};
 use super::role::FontRole;
 use super::world::DocumentWorld;
-use crate::workflow::limits::{Limits, Stage};
+use crate::limits::{Limits, Stage};
 
 /// Memoised results not used in this many compilations are dropped (as `typst watch` does), so
 /// that a long-running `watch` or a folder of reports does not grow without bound.

@@ -9,11 +9,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, mpsc};
 
 use crate::Evaluated;
+use crate::output::{OutputError, Protected, check_folders_below, check_outputs, write_outputs};
 use crate::typeset::Typesetter;
 use crate::workflow::build::{BuildError, BuildOptions, build, evaluate_printable};
-use crate::workflow::output::{
-    OutputError, Protected, check_folders_below, check_outputs, write_outputs,
-};
 
 pub mod discover;
 pub mod summary;

@@ -4,10 +4,10 @@ use std::path::{Path, PathBuf};
 
 use crate::check::glyphs::check_glyphs;
 use crate::document::document;
+use crate::limits::Limits;
 use crate::render::templates::{TemplateDirError, TemplateSet};
 use crate::render::{RenderError, render_within};
 use crate::typeset::{Compiled, PdfMeta, TypesetError, Typesetter};
-use crate::workflow::limits::Limits;
 use crate::{Evaluated, LoadError, evaluate_path};
 
 #[derive(Clone, Debug, Default)]

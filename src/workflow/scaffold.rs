@@ -7,9 +7,9 @@ mod next_year;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use crate::files::{self, Access};
+use crate::files::{self, Access, SCHEMA_NAME};
 use crate::form::FormKind;
-use crate::workflow::output::write_atomically;
+use crate::output::write_atomically;
 
 /// One file of the new report: its name inside the folder and its YAML text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -130,9 +130,6 @@ pub fn new_report(
         indicators: plan.indicators,
     })
 }
-
-/// The JSON Schema written beside the YAML files, for editors; every YAML file points to it.
-pub const SCHEMA_NAME: &str = "jixiao.schema.json";
 
 /// The YAML files, each starting with the line that points editors to the schema, and the
 /// schema itself: a copy in the folder, so that it works wherever the folder is moved.

@@ -63,7 +63,7 @@ fn a_folder_of_too_many_files_fails_at_once() {
     let dir = tempfile::tempdir().unwrap();
     let templates = dir.path().join("home");
     std::fs::create_dir(&templates).unwrap();
-    for i in 0..=jixiao::workflow::limits::Limits::default().template_files {
+    for i in 0..=jixiao::limits::Limits::default().template_files {
         std::fs::write(templates.join(format!("f{i}.txt")), b"").unwrap();
     }
     let start = Instant::now();
