@@ -25,12 +25,12 @@ use jixiao::Outcome;
 use jixiao::check::glyphs::check_glyphs;
 use jixiao::check::{review, validate};
 use jixiao::document::document;
+use jixiao::pipeline::{BuildOptions, build};
 use jixiao::render::render;
 use jixiao::render::templates::TemplateSet;
 use jixiao::scoring::{facts, score};
 use jixiao::source::load;
 use jixiao::typeset::{PdfMeta, Typesetter};
-use jixiao::workflow::build::{BuildOptions, build};
 
 #[path = "support/generated.rs"]
 mod generated;

@@ -27,7 +27,7 @@ pub fn build(args: &BuildArgs) -> ExitCode {
     match new_typesetter(args) {
         Ok(typesetter) => finish_build(
             args,
-            jixiao::workflow::build::build(&args.src, &build_options(args), &typesetter),
+            jixiao::pipeline::build(&args.src, &build_options(args), &typesetter),
         ),
         Err(code) => code,
     }
@@ -92,8 +92,8 @@ fn new_typesetter(args: &BuildArgs) -> Result<jixiao::typeset::Typesetter, ExitC
     })
 }
 
-fn build_options(args: &BuildArgs) -> jixiao::workflow::build::BuildOptions {
-    jixiao::workflow::build::BuildOptions {
+fn build_options(args: &BuildArgs) -> jixiao::pipeline::BuildOptions {
+    jixiao::pipeline::BuildOptions {
         templates: args.templates.clone(),
         pdf_a: args.pdf_standard.is_some(),
         limits: args.limits.limits(over_limit),
@@ -110,16 +110,16 @@ fn over_limit(exceeded: &jixiao::limits::Exceeded) {
 /// Reports one build attempt and, when it succeeded, writes its files.
 fn finish_build(
     args: &BuildArgs,
-    attempt: Result<jixiao::workflow::build::Built, jixiao::workflow::build::BuildError>,
+    attempt: Result<jixiao::pipeline::Built, jixiao::pipeline::BuildError>,
 ) -> ExitCode {
     let built = match attempt {
         Ok(built) => built,
-        Err(jixiao::workflow::build::BuildError::Report(evaluated)) => {
+        Err(jixiao::pipeline::BuildError::Report(evaluated)) => {
             eprint!("{}", evaluated.diagnostics.render(&evaluated.files));
             eprintln!("未生成 PDF：请先改正上面的错误。");
             return ExitCode::from(EXIT_REPORT_ERRORS);
         }
-        Err(error @ jixiao::workflow::build::BuildError::Load(_)) => {
+        Err(error @ jixiao::pipeline::BuildError::Load(_)) => {
             eprintln!("错误: {error}");
             return ExitCode::from(EXIT_USAGE);
         }

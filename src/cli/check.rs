@@ -18,10 +18,7 @@ pub fn check(src: &Path) -> ExitCode {
             ExitCode::from(EXIT_USAGE)
         })
         .and_then(|typesetter| {
-            report_evaluation(jixiao::workflow::build::evaluate_printable(
-                src,
-                &typesetter,
-            ))
+            report_evaluation(jixiao::pipeline::evaluate_printable(src, &typesetter))
         });
     match checked {
         Ok(_) => {

@@ -10,8 +10,8 @@ use std::sync::{Mutex, mpsc};
 
 use crate::Evaluated;
 use crate::output::{OutputError, Protected, check_folders_below, check_outputs, write_outputs};
+use crate::pipeline::{BuildError, BuildOptions, build, evaluate_printable};
 use crate::typeset::Typesetter;
-use crate::workflow::build::{BuildError, BuildOptions, build, evaluate_printable};
 
 pub mod discover;
 pub mod summary;

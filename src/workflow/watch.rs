@@ -8,9 +8,9 @@ use std::time::Duration;
 use notify::{RecursiveMode, Watcher};
 
 use crate::files::is_yaml_name;
+use crate::pipeline::{BuildError, BuildOptions, Built, build};
 use crate::source::load::is_hidden_or_editor_file;
 use crate::typeset::Typesetter;
-use crate::workflow::build::{BuildError, BuildOptions, Built, build};
 
 /// A save is a burst of events (write, rename, metadata): the build starts once none came for
 /// this long. Editors finish a save within a few milliseconds; a fixed longer wait only delays

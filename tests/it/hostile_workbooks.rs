@@ -918,7 +918,7 @@ fn the_summary_pdf_is_written_when_its_workbook_cannot_be() {
             "各单位/甲.yaml",
             1,
         )]);
-    let options = jixiao::workflow::build::BuildOptions::default();
+    let options = jixiao::pipeline::BuildOptions::default();
     let error =
         jixiao::workflow::batch::write_summary(&summary, &out, dir.path(), &options, &typesetter)
             .unwrap_err();

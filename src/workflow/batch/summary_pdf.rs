@@ -4,10 +4,10 @@
 use serde::Serialize;
 
 use super::summary::Summary;
+use crate::pipeline::BuildOptions;
 use crate::render::render_template;
 use crate::render::templates::TemplateSet;
 use crate::typeset::{Compiled, PdfMeta, Typesetter};
-use crate::workflow::build::BuildOptions;
 
 /// The template's name; a `--templates` folder may hold its own.
 pub const TEMPLATE: &str = "summary.typ.j2";
@@ -86,8 +86,8 @@ pub fn summary_pdf(
     summary: &Summary,
     options: &BuildOptions,
     typesetter: &Typesetter,
-) -> Result<(String, Compiled), crate::workflow::build::BuildError> {
-    use crate::workflow::build::BuildError;
+) -> Result<(String, Compiled), crate::pipeline::BuildError> {
+    use crate::pipeline::BuildError;
     let mut templates = match &options.templates {
         Some(dir) => {
             TemplateSet::with_overrides(dir, &options.limits).map_err(BuildError::Templates)?

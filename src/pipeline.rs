@@ -1,14 +1,77 @@
-//! The whole way from sources to PDF: evaluate, check glyphs, render, typeset.
+//! The pipeline, in one place: load → check → score ([`evaluate`]), then the fonts' check of
+//! every character ([`evaluate_printable`]), the document, the templates and the typesetting
+//! ([`build`]). Each stage lives in its own folder; this file only runs them in order.
 
 use std::path::{Path, PathBuf};
 
 use crate::check::glyphs::check_glyphs;
+use crate::diagnostic::{Diagnostics, SourceFiles};
 use crate::document::document;
 use crate::limits::Limits;
+use crate::model::Report;
 use crate::render::templates::{TemplateDirError, TemplateSet};
 use crate::render::{RenderError, render_within};
+use crate::scoring::facts::Facts;
+use crate::scoring::score::Scores;
+use crate::source::load::{LoadError, Loaded, load_path};
 use crate::typeset::{Compiled, PdfMeta, TypesetError, Typesetter};
-use crate::{Evaluated, LoadError, evaluate_path};
+use crate::{check, scoring};
+
+/// A report read, checked and scored.
+#[derive(Debug)]
+pub struct Evaluated {
+    pub files: SourceFiles,
+    pub diagnostics: Diagnostics,
+    /// Present when the sources could be read into a report (even with errors in it).
+    pub outcome: Option<Outcome>,
+}
+
+#[derive(Debug)]
+pub struct Outcome {
+    pub report: Report,
+    pub scores: Scores,
+    pub facts: Facts,
+}
+
+impl Evaluated {
+    /// The outcome, only when nothing is in error.
+    pub fn clean_outcome(&self) -> Option<&Outcome> {
+        self.outcome
+            .as_ref()
+            .filter(|_| !self.diagnostics.has_errors())
+    }
+}
+
+/// Loads the report at `src`, runs every check and scores it.
+pub fn evaluate_path(src: &Path) -> Result<Evaluated, LoadError> {
+    Ok(evaluate(load_path(src)?))
+}
+
+pub fn evaluate(loaded: Loaded) -> Evaluated {
+    let Loaded {
+        files,
+        report,
+        mut diagnostics,
+    } = loaded;
+    let outcome = report.map(|report| {
+        diagnostics.extend(check::validate::validate(&report).0);
+        diagnostics.extend(check::glyphs::check_characters(&report, &files));
+        diagnostics.extend(check::placeholders::check_placeholders(&report, &files));
+        let scores = scoring::score::score_report(&report);
+        diagnostics.extend(check::review::review(&report, &scores).0);
+        let facts = scoring::facts::derive_facts(&report, &scores);
+        Outcome {
+            report,
+            scores,
+            facts,
+        }
+    });
+    Evaluated {
+        files,
+        diagnostics: diagnostics.sorted(),
+        outcome,
+    }
+}
 
 #[derive(Clone, Debug, Default)]
 pub struct BuildOptions {
