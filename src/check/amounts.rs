@@ -4,6 +4,7 @@
 use rust_decimal::Decimal;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::model::exact;
 use crate::model::{Amount, Report};
 use crate::scoring::rule_set::ScoringRules;
 use crate::scoring::score::two_decimals;
@@ -58,4 +59,44 @@ pub fn check_budget_weight(report: &Report, diagnostics: &mut Diagnostics) {
             weight.value.0.normalize()
         )),
     );
+}
+
+/// What an overspending warning names: the two amounts as the form calls them, whether it
+/// states the rate, and where the form's text explains a real overspending.
+pub struct Overspending<'a> {
+    pub spent: (&'a str, &'a At<Amount>),
+    pub budget: (&'a str, &'a At<Amount>),
+    pub with_rate: bool,
+    pub explain_in: &'a str,
+}
+
+/// Spending above the budget: the rate is capped at 100 %, but a reviewer asks why. None when
+/// the budget is not positive (another check says so) or nothing was overspent.
+pub fn overspent(o: &Overspending) -> Option<Diagnostic> {
+    let ((spent_name, spent), (budget_name, budget)) = (o.spent, o.budget);
+    let (amount, limit) = (spent.value.0, budget.value.0);
+    if limit <= Decimal::ZERO || amount <= limit {
+        return None;
+    }
+    let rate = if o.with_rate {
+        let rate = exact::ratio(amount, limit)
+            .map(exact::percent)
+            .map_or_else(|| "很大".to_string(), |r| format!("{}%", two_decimals(r)));
+        format!("（执行率 {rate}）")
+    } else {
+        String::new()
+    };
+    Some(
+        Diagnostic::warning(format!(
+            "{spent_name} {} 超过{budget_name} {}{rate}，预算执行按 100% 计分",
+            two_decimals(amount),
+            two_decimals(limit)
+        ))
+        .at(spent.span)
+        .related(budget.span, budget_name)
+        .help(format!(
+            "核对决算数与{budget_name}；确有超支，请在「{}」中说明",
+            o.explain_in
+        )),
+    )
 }

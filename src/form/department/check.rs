@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::check::amounts::{check_budget_weight, check_weight, negative};
+use crate::check::amounts::{Overspending, check_budget_weight, check_weight, negative, overspent};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::{Report, exact};
 use crate::scoring::score::two_decimals;
@@ -54,23 +54,12 @@ pub fn check_budget(report: &Report, diagnostics: &mut Diagnostics) {
 /// Spending above the adjusted budget: the rate is capped at 100 %, but a reviewer asks why.
 fn check_overspent(report: &Report, diagnostics: &mut Diagnostics) {
     let budget = &report.budget;
-    let (adjusted, spent) = (budget.adjusted.value.0, budget.spent.value.0);
-    if adjusted <= Decimal::ZERO || spent <= adjusted {
-        return;
-    }
-    let rate = exact::ratio(spent, adjusted)
-        .map(exact::percent)
-        .map_or_else(|| "很大".to_string(), |r| format!("{}%", two_decimals(r)));
-    diagnostics.push(
-        Diagnostic::warning(format!(
-            "执行数 {} 超过调整后预算数 {}（执行率 {rate}），预算执行按 100% 计分",
-            two_decimals(spent),
-            two_decimals(adjusted)
-        ))
-        .at(budget.spent.span)
-        .related(budget.adjusted.span, "调整后预算数")
-        .help("核对决算数与调整后预算数；确有超支，请在「本年存在的问题及原因」中说明"),
-    );
+    diagnostics.extend(overspent(&Overspending {
+        spent: ("执行数", &budget.spent),
+        budget: ("调整后预算数", &budget.adjusted),
+        with_rate: true,
+        explain_in: "本年存在的问题及原因",
+    }));
 }
 
 /// 预算执行 and all goals weigh 100 together.

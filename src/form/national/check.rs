@@ -4,6 +4,7 @@
 use rust_decimal::Decimal;
 
 use super::{FundRow, Funds, National};
+use crate::check::amounts::{Overspending, overspent};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::taxonomy;
 use crate::model::{Amount, Report, exact};
@@ -145,18 +146,12 @@ fn check_budget(funds: &Funds, diagnostics: &mut Diagnostics) {
         );
         return;
     }
-    if spent > budget {
-        diagnostics.push(
-            Diagnostic::warning(format!(
-                "全年执行数 {} 超过全年预算数 {}，预算执行按 100% 计分",
-                two_decimals(spent),
-                two_decimals(budget)
-            ))
-            .at(total.spent.span)
-            .related(total.budget.span, "全年预算数")
-            .help("核对决算数与全年预算数；确有超支，请在「年度总体目标」的「实际完成情况」中说明"),
-        );
-    }
+    diagnostics.extend(overspent(&Overspending {
+        spent: ("全年执行数", &total.spent),
+        budget: ("全年预算数", &total.budget),
+        with_rate: false,
+        explain_in: "年度总体目标」的「实际完成情况",
+    }));
 }
 
 /// 预算执行 and the indicators weigh 100 together.
