@@ -27,7 +27,7 @@ pub const LEVEL1_COLUMN: f64 = 14.0 * MM;
 pub const LEVEL2_COLUMN: f64 = 17.0 * MM;
 pub const NAME_ROW: f64 = (156.0 - 13.0) * MM;
 
-/// Latin runs longer than this break anywhere (see `document::breakable`).
+/// Latin runs longer than this break anywhere (see `document::cells::breakable`).
 const LONGEST_UNBROKEN_RUN: usize = 12;
 
 /// The height, in points, of a cell of `width` points holding `text`.

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::National;
-use crate::document::{
+use crate::document::cells::{
     GroupNumbers, breakable, breakable_paragraphs, fits_a_few_lines, group_spans, money,
 };
 use crate::form::FormKind;
