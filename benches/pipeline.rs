@@ -25,12 +25,12 @@ use jixiao::Outcome;
 use jixiao::check::glyphs::check_glyphs;
 use jixiao::check::{review, validate};
 use jixiao::document::document;
-use jixiao::pipeline::{BuildOptions, build};
+use jixiao::pipeline::{BuildOptions, build, pdf_meta};
 use jixiao::render::render;
 use jixiao::render::templates::TemplateSet;
 use jixiao::scoring::{facts, score};
 use jixiao::source::load;
-use jixiao::typeset::{PdfMeta, Typesetter};
+use jixiao::typeset::Typesetter;
 
 #[path = "support/generated.rs"]
 mod generated;
@@ -179,16 +179,7 @@ fn stages(bench: &Bench, typesetter: &Typesetter, templates: &TemplateSet, iters
         let document = document(&outcome);
         let source = render(&document, templates).expect("templates render");
         time(4, t);
-        let meta = PdfMeta {
-            title: document.unit.full_title.clone(),
-            author: document.unit.name.clone(),
-            date: (
-                document.unit.date.year,
-                document.unit.date.month,
-                document.unit.date.day,
-            ),
-            pdf_a: false,
-        };
+        let meta = pdf_meta(&document, false);
 
         // Each layout from scratch (fonts stay parsed): repeating the same source would
         // otherwise only measure Typst's memoisation cache.

@@ -132,17 +132,10 @@ pub fn check_folders_below(outdir: &Path, path: &Path) -> Result<(), OutputError
         folder.push(part);
         match Kind::of(&folder) {
             Ok(Kind::Folder | Kind::Missing) => {}
-            Ok(Kind::Link) => {
-                return Err(OutputError::Link {
-                    target: std::fs::read_link(&folder).unwrap_or_default(),
-                    output: folder,
-                });
-            }
+            Ok(Kind::Link) => return Err(link_error(&folder)),
             Ok(Kind::File | Kind::Special(_)) => {
-                return Err(OutputError::Write {
-                    reason: "路径中有一段是文件而不是文件夹".to_string(),
-                    path: path.to_path_buf(),
-                });
+                let error = std::io::Error::from(std::io::ErrorKind::NotADirectory);
+                return Err(write_error(path, &error));
             }
             Err(error) => return Err(write_error(&folder, &error)),
         }
@@ -156,15 +149,19 @@ fn refuse_kind(output: &Path) -> Result<(), OutputError> {
     match Kind::of(output) {
         Ok(Kind::File | Kind::Missing) => Ok(()),
         Ok(Kind::Folder) => Err(OutputError::Folder(owned())),
-        Ok(Kind::Link) => Err(OutputError::Link {
-            output: owned(),
-            target: std::fs::read_link(output).unwrap_or_default(),
-        }),
+        Ok(Kind::Link) => Err(link_error(output)),
         Ok(Kind::Special(what)) => Err(OutputError::Special {
             output: owned(),
             what,
         }),
         Err(error) => Err(write_error(output, &error)),
+    }
+}
+
+fn link_error(link: &Path) -> OutputError {
+    OutputError::Link {
+        output: link.to_path_buf(),
+        target: std::fs::read_link(link).unwrap_or_default(),
     }
 }
 

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::check::glyphs::check_glyphs;
 use crate::diagnostic::{Diagnostics, SourceFiles};
-use crate::document::document;
+use crate::document::{Document, document};
 use crate::limits::Limits;
 use crate::model::Report;
 use crate::render::templates::{TemplateDirError, TemplateSet};
@@ -163,6 +163,21 @@ pub fn evaluate_printable(src: &Path, typesetter: &Typesetter) -> Result<Evaluat
     Ok(evaluated)
 }
 
+/// The PDF's title, author and date, from the document: the same on every build of the same
+/// sources (never today's date).
+pub fn pdf_meta(document: &Document, pdf_a: bool) -> PdfMeta {
+    PdfMeta {
+        title: document.unit.full_title.clone(),
+        author: document.unit.name.clone(),
+        date: (
+            document.unit.date.year,
+            document.unit.date.month,
+            document.unit.date.day,
+        ),
+        pdf_a,
+    }
+}
+
 /// Builds the report at `src` with an existing typesetter (fonts stay loaded between builds).
 pub fn build(
     src: &Path,
@@ -182,16 +197,7 @@ pub fn build(
     let document = document(outcome);
     let typst_source =
         render_within(&document, &templates, &options.limits).map_err(BuildError::Render)?;
-    let meta = PdfMeta {
-        title: document.unit.full_title.clone(),
-        author: document.unit.name.clone(),
-        date: (
-            document.unit.date.year,
-            document.unit.date.month,
-            document.unit.date.day,
-        ),
-        pdf_a: options.pdf_a,
-    };
+    let meta = pdf_meta(&document, options.pdf_a);
     let Compiled {
         pdf,
         pages,

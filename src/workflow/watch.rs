@@ -113,9 +113,17 @@ struct Watched {
 }
 
 /// The device and inode of a folder: a folder removed and made again has other ones.
+#[cfg(unix)]
 fn identity(path: &Path) -> Option<(u64, u64)> {
     use std::os::unix::fs::MetadataExt;
     std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+}
+
+/// Elsewhere only whether the folder is there: a removal is still seen, and the event of the
+/// folder's own removal marks it to be watched again.
+#[cfg(not(unix))]
+fn identity(path: &Path) -> Option<(u64, u64)> {
+    std::fs::metadata(path).ok().map(|_| (0, 0))
 }
 
 /// Watches again each folder that was removed or replaced since it was last looked at; true

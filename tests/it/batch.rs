@@ -18,7 +18,7 @@ const ZUOLING_UNIT: &str = "武汉东湖新技术开发区左岭街道办事处"
 const HUASHAN_UNIT: &str = "武汉东湖新技术开发区花山街道办事处";
 
 /// The project sample's four files as one file.
-fn xiangmu_as_one_file() -> String {
+pub(crate) fn xiangmu_as_one_file() -> String {
     let mut files: Vec<PathBuf> = std::fs::read_dir(XIANGMU)
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -30,7 +30,7 @@ fn xiangmu_as_one_file() -> String {
         .collect()
 }
 
-fn replace_line(text: &str, start: &str, with: Option<&str>) -> String {
+pub(crate) fn replace_line(text: &str, start: &str, with: Option<&str>) -> String {
     let mut done = false;
     let lines: Vec<String> = text
         .lines()

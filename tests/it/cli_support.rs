@@ -47,3 +47,17 @@ pub fn collect(mut stream: impl Read + Send + 'static) -> Arc<Mutex<String>> {
     });
     text
 }
+
+/// The bytes of a file that must exist.
+pub fn bytes(path: &Path) -> Vec<u8> {
+    std::fs::read(path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()))
+}
+
+/// The temporary files jixiao left in `dir` (it names them `.jixiao-…`): none after any run.
+pub fn leftovers(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with(".jixiao-"))
+        .collect()
+}

@@ -5,10 +5,6 @@ use std::path::Path;
 
 use crate::pdf_support::*;
 
-fn bytes(path: &Path) -> Vec<u8> {
-    std::fs::read(path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()))
-}
-
 /// Runs `jixiao build` in `dir` and asserts it was refused (exit 2) naming `needle`.
 fn refused(dir: &Path, args: &[&str], needle: &str) -> String {
     let output = jixiao_in(dir, args);
@@ -17,14 +13,6 @@ fn refused(dir: &Path, args: &[&str], needle: &str) -> String {
     assert!(message.contains(needle), "{message}");
     assert!(!stdout(&output).contains("已生成"), "{}", stdout(&output));
     message
-}
-
-fn leftovers(dir: &Path) -> Vec<String> {
-    std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|name| name.starts_with(".jixiao-"))
-        .collect()
 }
 
 #[test]

@@ -8,25 +8,17 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use crate::batch::{replace_line, xiangmu_as_one_file};
 use crate::cli_support::collect;
 use crate::pdf_support::*;
 
-const XIANGMU: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/2022-xiangmu");
-
 /// The project sample as one file, with its 单位名称 replaced by `unit`.
 fn project_text(unit: &str) -> String {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(XIANGMU)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    files.sort();
-    let text: String = files
-        .iter()
-        .map(|f| std::fs::read_to_string(f).unwrap())
-        .collect();
-    let at = text.find("单位名称: ").unwrap();
-    let end = at + text[at..].find('\n').unwrap();
-    format!("{}单位名称: {unit}{}", &text[..at], &text[end..])
+    replace_line(
+        &xiangmu_as_one_file(),
+        "单位名称:",
+        Some(&format!("单位名称: {unit}")),
+    )
 }
 
 /// ROOT with two one-file reports, 甲.yaml and 乙.yaml.
@@ -36,10 +28,6 @@ fn two_reports(dir: &Path) -> PathBuf {
     std::fs::write(root.join("甲.yaml"), project_text("甲单位")).unwrap();
     std::fs::write(root.join("乙.yaml"), project_text("乙单位")).unwrap();
     root
-}
-
-fn bytes(path: &Path) -> Vec<u8> {
-    std::fs::read(path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()))
 }
 
 fn mkfifo(path: &Path) {
@@ -342,12 +330,8 @@ fn sigterm_at_once_ends_watch_cleanly_and_writes_nothing() {
             message.contains("已停止监视"),
             "after {delay_ms} ms: {message}"
         );
-        let leftovers: Vec<_> = std::fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .filter(|name| name.starts_with(".jixiao-"))
-            .collect();
-        assert!(leftovers.is_empty(), "{leftovers:?}");
+        let left = leftovers(dir.path());
+        assert!(left.is_empty(), "{left:?}");
     }
 }
 
