@@ -7,4 +7,5 @@ pub mod amounts;
 pub mod glyphs;
 pub mod placeholders;
 pub mod review;
+pub mod texts;
 pub mod validate;

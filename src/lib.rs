@@ -14,6 +14,7 @@ pub mod document;
 pub mod files;
 pub mod form;
 pub mod limits;
+pub mod located;
 pub mod model;
 pub mod output;
 pub mod pipeline;
@@ -26,7 +27,8 @@ pub mod workflow;
 
 pub use diagnostic::{Diagnostic, Diagnostics, Severity, SourceFiles, Span};
 pub use model::Report;
-pub use pipeline::{Evaluated, Outcome, evaluate, evaluate_path};
+pub use pipeline::{Evaluated, evaluate, evaluate_path};
+pub use scoring::Outcome;
 pub use scoring::facts::Facts;
 pub use scoring::score::Scores;
 pub use source::load::{LoadError, Loaded, load_path};

@@ -6,13 +6,11 @@ use std::path::{Path, PathBuf};
 
 use crate::check::glyphs::check_glyphs;
 use crate::diagnostic::{Diagnostics, SourceFiles};
-use crate::document::{Document, document};
+use crate::document::Document;
 use crate::limits::Limits;
-use crate::model::Report;
 use crate::render::templates::{TemplateDirError, TemplateSet};
 use crate::render::{RenderError, render_within};
-use crate::scoring::facts::Facts;
-use crate::scoring::score::Scores;
+use crate::scoring::Outcome;
 use crate::source::load::{LoadError, Loaded, load_path};
 use crate::typeset::{Compiled, PdfMeta, TypesetError, Typesetter};
 use crate::{check, scoring};
@@ -24,13 +22,6 @@ pub struct Evaluated {
     pub diagnostics: Diagnostics,
     /// Present when the sources could be read into a report (even with errors in it).
     pub outcome: Option<Outcome>,
-}
-
-#[derive(Debug)]
-pub struct Outcome {
-    pub report: Report,
-    pub scores: Scores,
-    pub facts: Facts,
 }
 
 impl Evaluated {
@@ -54,9 +45,15 @@ pub fn evaluate(loaded: Loaded) -> Evaluated {
         mut diagnostics,
     } = loaded;
     let outcome = report.map(|report| {
-        diagnostics.extend(check::validate::validate(&report).0);
-        diagnostics.extend(check::glyphs::check_characters(&report, &files));
-        diagnostics.extend(check::placeholders::check_placeholders(&report, &files));
+        let form = report.own.form();
+        let form_checks = |diagnostics: &mut Diagnostics| form.check(&report, diagnostics);
+        diagnostics.extend(check::validate::validate(&report, form_checks).0);
+        let form_texts = form.printed_texts();
+        diagnostics.extend(check::glyphs::check_characters(&report, form_texts, &files));
+        let slots = form.placeholder_slots(&report);
+        diagnostics.extend(check::placeholders::check_placeholders(
+            &report, slots, &files,
+        ));
         let scores = scoring::score::score_report(&report);
         diagnostics.extend(check::review::review(&report, &scores).0);
         let facts = scoring::facts::derive_facts(&report, &scores);
@@ -156,7 +153,9 @@ fn typeset_error(error: TypesetError, source: &str, templates: &TemplateSet) -> 
 pub fn evaluate_printable(src: &Path, typesetter: &Typesetter) -> Result<Evaluated, LoadError> {
     let mut evaluated = evaluate_path(src)?;
     if let Some(outcome) = &evaluated.outcome {
-        let missing = check_glyphs(&outcome.report, &evaluated.files, typesetter);
+        let report = &outcome.report;
+        let form_texts = report.own.form().printed_texts();
+        let missing = check_glyphs(report, form_texts, &evaluated.files, typesetter);
         evaluated.diagnostics.extend(missing);
         evaluated.diagnostics = std::mem::take(&mut evaluated.diagnostics).sorted();
     }
@@ -176,6 +175,11 @@ pub fn pdf_meta(document: &Document, pdf_a: bool) -> PdfMeta {
         ),
         pdf_a,
     }
+}
+
+/// The document the report's form prints of it.
+pub fn document(outcome: &Outcome) -> Document {
+    outcome.report.own.form().document(outcome)
 }
 
 /// Builds the report at `src` with an existing typesetter (fonts stay loaded between builds).

@@ -43,7 +43,7 @@ pub fn render_within(
     templates: &TemplateSet,
     limits: &Limits,
 ) -> Result<String, RenderError> {
-    render_template(document.form.main_template(), document, templates, limits)
+    render_template(document.main_template, &document.content, templates, limits)
 }
 
 /// Renders the template `name` of `templates` with `doc` as its `doc` and the font chains as

@@ -14,14 +14,15 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde_json::{Map, Value};
 
 use crate::form::FormKind;
+use crate::form::department::keys::NUMBERED_GOAL_PREFIX;
+use crate::form::keys::TopKey;
 use crate::form::national::{Funds, OverallGoal};
+use crate::located::At;
 use crate::model::taxonomy::{self, LEVEL1_VARIANTS, LEVELS};
 use crate::model::{
-    AbridgedTexts, Amount, AnnexTexts, Budget, Date, Goal, Indicator, Percent, PercentRange,
-    Settings, Text, YEARS, Year,
+    Amount, AnnexTexts, Budget, Date, Goal, Indicator, Percent, PercentRange, Settings, Text,
+    YEARS, Year,
 };
-use crate::source::load::{NUMBERED_GOAL_PREFIX, TopKey};
-use crate::source::located::At;
 
 mod editor;
 
@@ -171,7 +172,7 @@ fn top_level_value(top: TopKey, generator: &mut SchemaGenerator) -> Value {
             "年度目标的列表（部门整体绩效自评表必填）；也可以每个目标单独成键，写成「年度目标1」「年度目标2」……，两种写法不能同时使用",
         ),
         TopKey::Abridged => (
-            generator.subschema_for::<AbridgedTexts>(),
+            generator.subschema_for::<crate::form::department::AbridgedTexts>(),
             "摘要版的文字（部门整体绩效自评表，可选）",
         ),
         TopKey::Annex => (

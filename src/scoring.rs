@@ -6,3 +6,15 @@ pub mod facts;
 pub mod rule_set;
 pub mod score;
 pub mod scorecard;
+
+use crate::model::Report;
+use facts::Facts;
+use score::Scores;
+
+/// A report scored: the report, its scores and what it states about its numbers.
+#[derive(Debug)]
+pub struct Outcome {
+    pub report: Report,
+    pub scores: Scores,
+    pub facts: Facts,
+}

@@ -2,6 +2,5 @@
 //! with its place, every mistake as a located message in Chinese.
 
 pub mod load;
-pub mod located;
 pub(crate) mod yaml_error;
 pub(crate) mod yaml_lint;

@@ -4,11 +4,11 @@
 use rust_decimal::Decimal;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::located::At;
 use crate::model::exact;
 use crate::model::{Amount, Report};
 use crate::scoring::rule_set::ScoringRules;
 use crate::scoring::score::two_decimals;
-use crate::source::located::At;
 
 pub fn negative(what: &str, amount: &At<Amount>) -> Option<Diagnostic> {
     (amount.value.0 < Decimal::ZERO).then(|| {

@@ -4,17 +4,18 @@
 use std::collections::BTreeSet;
 
 use crate::diagnostic::{Diagnostic, SourceFiles, Span};
+use crate::located::At;
 use crate::model::{Indicator, Report};
-use crate::source::located::At;
 use crate::typeset::{FontRole, Typesetter};
 
 /// One located message per character that no font of its style can print.
 pub fn check_glyphs(
     report: &Report,
+    form_texts: Vec<(FontRole, Written<'_>)>,
     files: &SourceFiles,
     typesetter: &Typesetter,
 ) -> Vec<Diagnostic> {
-    let texts = printed_texts(report);
+    let texts = printed_texts(report, form_texts);
     let mut diagnostics = Vec::new();
     for role in FontRole::ALL {
         let in_role = || {
@@ -44,10 +45,14 @@ pub fn check_glyphs(
 /// One located message per control character in a printed text: only the newline is allowed.
 /// A tab, U+2028/U+2029 or a bidirectional override would split paragraphs or reorder the
 /// printed text, and none of them can be seen in an editor.
-pub fn check_characters(report: &Report, files: &SourceFiles) -> Vec<Diagnostic> {
+pub fn check_characters(
+    report: &Report,
+    form_texts: Vec<(FontRole, Written<'_>)>,
+    files: &SourceFiles,
+) -> Vec<Diagnostic> {
     let mut seen = BTreeSet::new();
     let mut diagnostics = Vec::new();
-    for (_, text) in printed_texts(report) {
+    for (_, text) in printed_texts(report, form_texts) {
         if !seen.insert((text.span.file, text.span.start)) {
             continue;
         }
@@ -87,7 +92,7 @@ fn control_character(c: char, at: Span, files: &SourceFiles) -> Diagnostic {
 
 /// A text as written in the sources.
 #[derive(Clone, Copy)]
-struct Written<'a> {
+pub struct Written<'a> {
     text: &'a str,
     span: Span,
 }
@@ -102,18 +107,14 @@ impl<'a, T: std::ops::Deref<Target = str>> From<&'a At<T>> for Written<'a> {
 }
 
 /// The user's texts and the style they print in: titles in 宋体, all else in 仿宋 (the body and
-/// the annex table).
-fn printed_texts(report: &Report) -> Vec<(FontRole, Written<'_>)> {
+/// the annex table). The form's own texts follow the unit's name.
+fn printed_texts<'a>(
+    report: &'a Report,
+    form_texts: Vec<(FontRole, Written<'a>)>,
+) -> Vec<(FontRole, Written<'a>)> {
     let name = Written::from(&report.unit_name);
     let mut texts = vec![(FontRole::Song, name), (FontRole::Fang, name)];
-    let optional = [&report.short_name, &report.region, &report.title];
-    texts.extend(
-        optional
-            .into_iter()
-            .flatten()
-            .map(|t| (FontRole::Fang, t.into())),
-    );
-    texts.extend(report.region.iter().map(|t| (FontRole::Song, t.into())));
+    texts.extend(form_texts);
     for goal in &report.goals {
         texts.push((FontRole::Fang, (&goal.name).into()));
         for (level1, level2, indicator) in goal.rows() {
@@ -126,17 +127,8 @@ fn printed_texts(report: &Report) -> Vec<(FontRole, Written<'_>)> {
             );
         }
     }
-    let abridged = &report.abridged;
     let annex = &report.annex;
-    let long_texts = [
-        &abridged.overview,
-        &abridged.last_year_results,
-        &abridged.problems,
-        &abridged.next_steps,
-        &abridged.budget_link,
-        &annex.deviation_analysis,
-        &annex.improvement_plan,
-    ];
+    let long_texts = [&annex.deviation_analysis, &annex.improvement_plan];
     texts.extend(
         long_texts
             .into_iter()

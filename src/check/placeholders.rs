@@ -10,11 +10,17 @@ use crate::model::Report;
 /// The word in the trailing comment of a line whose value is a placeholder.
 pub const MARK: &str = "占位";
 
-/// One warning per line whose value is still marked as a placeholder.
-pub fn check_placeholders(report: &Report, files: &SourceFiles) -> Vec<Diagnostic> {
+/// One warning per line whose value is still marked as a placeholder: 提交时间 and the
+/// form's `slots` (its amounts, with their names).
+pub fn check_placeholders(
+    report: &Report,
+    slots: Vec<(&'static str, Span)>,
+    files: &SourceFiles,
+) -> Vec<Diagnostic> {
     let mut lines = BTreeSet::new();
     let mut diagnostics = Vec::new();
-    for (what, span) in placeholder_slots(report) {
+    let submitted = ("提交时间", report.submitted.span);
+    for (what, span) in std::iter::once(submitted).chain(slots) {
         if !lines.insert((span.file, span.line)) {
             continue;
         }
@@ -23,30 +29,6 @@ pub fn check_placeholders(report: &Report, files: &SourceFiles) -> Vec<Diagnosti
         }
     }
     diagnostics
-}
-
-/// The values `new --from` may have written as placeholders, with their names.
-fn placeholder_slots(report: &Report) -> Vec<(&'static str, Span)> {
-    let mut slots = vec![("提交时间", report.submitted.span)];
-    match &report.national {
-        None => {
-            let budget = &report.budget;
-            slots.push(("调整后预算数", budget.adjusted.span));
-            slots.push(("执行数", budget.spent.span));
-        }
-        Some(national) => {
-            let funds = &national.funds;
-            let total = &funds.total;
-            let cells = total.initial.iter().chain([&total.budget, &total.spent]);
-            slots.extend(cells.map(|cell| ("年度资金总额", cell.span)));
-            for (name, row) in funds.parts() {
-                let Some(row) = row else { continue };
-                let cells = [&row.initial, &row.budget, &row.spent];
-                slots.extend(cells.into_iter().flatten().map(|cell| (name, cell.span)));
-            }
-        }
-    }
-    slots
 }
 
 /// The comment after the value at `span` on its line, when it carries [`MARK`].

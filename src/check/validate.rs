@@ -8,31 +8,26 @@ use std::collections::HashMap;
 use rust_decimal::Decimal;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::located::At;
 use crate::model::taxonomy;
 use crate::model::value::{Quantity, Value, parse_value};
 use crate::model::{Band, Goal, Indicator, Level1, Report, Settings, Text, exact};
 use crate::scoring::rule_set::ScoringRules;
 use crate::scoring::score::{filled_actual, two_decimals};
-use crate::source::located::At;
 use crate::source::yaml_error::closest;
 use unread::check_words;
 
-use super::amounts::{beyond_cents, check_budget_weight, check_weight};
+use super::amounts::{beyond_cents, check_weight};
 
 /// 满意度指标 together should weigh at least this share of the total.
 const MIN_SATISFACTION_SHARE: Decimal = Decimal::from_parts(5, 0, 0, false, 2);
 
-/// Every problem of the report that needs no score to see.
-pub fn validate(report: &Report) -> Diagnostics {
+/// Every problem of the report that needs no score to see; `form_checks` adds those of what
+/// only the report's form has, after the settings.
+pub fn validate(report: &Report, form_checks: impl FnOnce(&mut Diagnostics)) -> Diagnostics {
     let mut diagnostics = Diagnostics::default();
     check_settings(report, &mut diagnostics);
-    match &report.national {
-        None => crate::form::department::check::check(report, &mut diagnostics),
-        Some(national) => {
-            check_budget_weight(report, &mut diagnostics);
-            crate::form::national::check::check(report, national, &mut diagnostics);
-        }
-    }
+    form_checks(&mut diagnostics);
     for goal in &report.goals {
         diagnostics.extend(check_goal_alone(goal).0);
         check_goal_weight(goal, &mut diagnostics);

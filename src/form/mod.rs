@@ -7,13 +7,20 @@
 //! - 项目支出绩效自评表 and 部门整体支出绩效自评表: the national layout of 财预〔2020〕10号, one table
 //!   ([`national`]).
 
+pub mod boundary;
 pub mod department;
+pub mod keys;
 pub mod national;
 
 use schemars::JsonSchema;
+use serde::de::MapAccess;
 use serde::{Deserialize, Serialize};
 
-use crate::source::load::TopKey;
+use crate::diagnostic::{Diagnostics, Span};
+use crate::model::settings::Settings;
+use crate::model::tree::{Breakdown, Budget, Goal};
+
+pub use keys::TopKey;
 
 /// Which form a report is (`表样`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
@@ -56,14 +63,6 @@ impl FormKind {
     /// The national table of 财预〔2020〕10号 (one table, 资金 and 年度总体目标).
     pub const fn is_national(self) -> bool {
         !matches!(self, FormKind::Department)
-    }
-
-    /// The template that starts the document.
-    pub const fn main_template(self) -> &'static str {
-        match self {
-            FormKind::Department => "report.typ.j2",
-            FormKind::Project | FormKind::DepartmentSpending => "national.typ.j2",
-        }
     }
 
     /// Whether a report of this form may have the top-level key `key`.
@@ -110,4 +109,127 @@ pub fn key_forms(key: TopKey) -> Option<&'static [FormKind]> {
 pub fn names(forms: &[FormKind]) -> String {
     let names: Vec<&str> = forms.iter().map(|form| form.name()).collect();
     names.join("和")
+}
+
+/// A form's own part of a report: what the shared stages leave to the form.
+#[derive(Clone, Debug)]
+pub enum Own {
+    Department(department::Department),
+    National(national::National),
+}
+
+impl Own {
+    /// The 部门整体绩效自评表's own part, when the report is one.
+    pub fn department(&self) -> Option<&department::Department> {
+        match self {
+            Own::Department(own) => Some(own),
+            Own::National(_) => None,
+        }
+    }
+
+    /// The national tables' own part, when the report is one of them.
+    pub fn national(&self) -> Option<&national::National> {
+        match self {
+            Own::National(own) => Some(own),
+            Own::Department(_) => None,
+        }
+    }
+}
+
+/// A top-level entry of one form's own keys.
+#[derive(Debug)]
+pub enum OwnEntry {
+    Department(department::keys::Entry),
+    National(national::keys::Entry),
+}
+
+impl OwnEntry {
+    /// Reads the value of `key` when some form owns the key; None (the value unread) otherwise.
+    pub fn read<'de, A: MapAccess<'de>>(key: &str, map: &mut A) -> Result<Option<Self>, A::Error> {
+        if let Some(entry) = department::keys::read(key, map)? {
+            return Ok(Some(OwnEntry::Department(entry)));
+        }
+        Ok(national::keys::read(key, map)?.map(OwnEntry::National))
+    }
+
+    pub fn key(&self) -> TopKey {
+        match self {
+            OwnEntry::Department(entry) => entry.key(),
+            OwnEntry::National(entry) => entry.key(),
+        }
+    }
+
+    /// The goals the entry holds, to be checked on their own when the report cannot be built.
+    pub fn goals(&self) -> &[Goal] {
+        match self {
+            OwnEntry::Department(entry) => entry.goals(),
+            OwnEntry::National(_) => &[],
+        }
+    }
+
+    /// The key as compared for duplicates, when it is not the key as written.
+    pub fn canonical_key(&self) -> Option<String> {
+        match self {
+            OwnEntry::Department(entry) => entry.canonical_key(),
+            OwnEntry::National(_) => None,
+        }
+    }
+}
+
+/// Every form's own entries of all files, before the report is put together.
+#[derive(Default)]
+pub struct OwnDraft {
+    department: department::keys::Draft,
+    national: national::keys::Draft,
+}
+
+/// What a form's own keys give the report: 预算执行 and the goals as scored, and its own part.
+pub type Finished = (Budget, Vec<Goal>, Breakdown, Own);
+
+impl OwnDraft {
+    pub fn take(&mut self, key: Span, entry: OwnEntry) {
+        match entry {
+            OwnEntry::Department(entry) => self.department.take(key, entry),
+            OwnEntry::National(entry) => self.national.take(entry),
+        }
+    }
+
+    /// Whether a required key counts as written though not under its own name.
+    pub fn written_otherwise(&self, key: TopKey) -> bool {
+        self.department.written_otherwise(key)
+    }
+
+    /// The report's parts that `form` makes of its own keys (it may set a default rule set).
+    pub fn finish(
+        self,
+        form: FormKind,
+        form_at: Option<Span>,
+        settings: &mut Settings,
+        anchor: Span,
+        diagnostics: &mut Diagnostics,
+    ) -> Option<Finished> {
+        match form {
+            FormKind::Department => {
+                let (budget, goals, own) = self.department.finish(anchor, diagnostics)?;
+                Some((budget, goals, Breakdown::Goals, Own::Department(own)))
+            }
+            FormKind::Project | FormKind::DepartmentSpending => {
+                let (budget, goals, own) = self.national.finish(form_at?, settings)?;
+                Some((budget, goals, Breakdown::Level1, Own::National(own)))
+            }
+        }
+    }
+}
+
+/// What `form` writes instead of `key`, a key of another form.
+pub fn instead(form: FormKind, key: TopKey) -> &'static str {
+    match form {
+        FormKind::Department => department::keys::instead(key),
+        FormKind::Project | FormKind::DepartmentSpending => national::keys::instead(key),
+    }
+}
+
+/// How to add `key`, a key `form` requires.
+pub fn missing_help(form: FormKind, key: TopKey) -> Option<String> {
+    department::keys::missing_help(key).or_else(|| national::keys::missing_help(key, form.name()))
 }

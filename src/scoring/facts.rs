@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::model::{Report, exact};
+use crate::model::{Breakdown, Report, exact};
 use crate::scoring::score::{Grade, Scores};
 
 #[derive(Clone, Debug)]
@@ -51,7 +51,7 @@ pub fn derive_facts(report: &Report, scores: &Scores) -> Facts {
         weight: scores.budget.weight,
         score: scores.budget.score,
     }];
-    if report.national.is_some() {
+    if report.breakdown == Breakdown::Level1 {
         summary.extend(level1_rows(report, scores));
     } else {
         summary.extend(scores.goals.iter().enumerate().map(|(i, goal)| SummaryRow {

@@ -3,11 +3,11 @@
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
+use crate::located::At;
 use crate::model::exact;
 use crate::model::value::{Comparator, DONE_IN_TIME, Moment, Quantity, Value, parse_value};
 use crate::model::{Band, Budget, Direction, Goal, Indicator, Report, ReverseRule, Text};
 use crate::scoring::rule_set::{Bands, ScoringRules};
-use crate::source::located::At;
 
 /// 偏差大 by default: a met indicator 30 % or more above its target.
 pub const DEFAULT_DEVIATION_THRESHOLD: Decimal = Decimal::from_parts(30, 0, 0, false, 0);

@@ -6,11 +6,10 @@ use std::fmt::Write as _;
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
-use crate::form::national::National;
-use crate::model::{Amount, Report};
+use crate::located::At;
+use crate::model::{Amount, BudgetRow, Report};
 use crate::scoring::facts::Facts;
 use crate::scoring::score::{Rule, Scores, two_decimals};
-use crate::source::located::At;
 
 /// Every decimal is a string with two decimals ("90.66"); the rate is a percentage ("100.00").
 #[derive(Clone, Debug, Serialize)]
@@ -59,32 +58,22 @@ pub struct FundRowCard {
     pub spent: Option<String>,
 }
 
-fn funds_card(national: &National, scores: &Scores) -> FundsCard {
-    let money = |cell: Option<&At<Amount>>| cell.map(|cell| two_decimals(cell.value.0));
-    let total = &national.funds.total;
-    let mut rows = vec![FundRowCard {
-        name: "年度资金总额",
-        initial: money(total.initial.as_ref()),
-        budget: money(Some(&total.budget)),
-        spent: money(Some(&total.spent)),
-    }];
-    rows.extend(
-        national
-            .funds
-            .parts()
-            .into_iter()
-            .map(|(name, row)| FundRowCard {
-                name,
-                initial: money(row.and_then(|r| r.initial.as_ref())),
-                budget: money(row.and_then(|r| r.budget.as_ref())),
-                spent: money(row.and_then(|r| r.spent.as_ref())),
-            }),
-    );
+/// 项目资金 from the rows the form prints its budget in.
+fn funds_card(rows: &[BudgetRow], scores: &Scores) -> FundsCard {
+    let money = |cell: &Option<At<Amount>>| cell.as_ref().map(|cell| two_decimals(cell.value.0));
     FundsCard {
         weight: two_decimals(scores.budget.weight),
         rate: two_decimals(scores.budget.rate_percent),
         score: two_decimals(scores.budget.score),
-        rows,
+        rows: rows
+            .iter()
+            .map(|row| FundRowCard {
+                name: row.name,
+                initial: money(&row.initial),
+                budget: money(&row.budget),
+                spent: money(&row.spent),
+            })
+            .collect(),
     }
 }
 
@@ -144,7 +133,7 @@ pub struct UnmetCard {
 pub fn scorecard(report: &Report, scores: &Scores, facts: &Facts) -> Scorecard {
     Scorecard {
         form: report.form.name(),
-        funds: report.national.as_ref().map(|n| funds_card(n, scores)),
+        funds: (!report.budget.rows.is_empty()).then(|| funds_card(&report.budget.rows, scores)),
         total: two_decimals(facts.total),
         total_weight: two_decimals(facts.total_weight),
         grade: facts.grade.name_zh(),

@@ -10,10 +10,11 @@ use serde::{Deserialize, Deserializer};
 
 use crate::diagnostic::{Diagnostic, Diagnostics, FileId, SourceFiles, Span};
 use crate::files::{self, Access, Kind, read_source};
-use crate::form::FormKind;
-use crate::form::national::{Funds, OverallGoal};
-use crate::model::{AbridgedTexts, AnnexTexts, Budget, Date, Goal, Level1, Report, Settings, Year};
-use crate::source::located::{At, parsing_file};
+use crate::form::department::keys::NUMBERED_GOAL_PREFIX;
+use crate::form::keys::{TOP_LEVEL_KEYS, TopKey};
+use crate::form::{FormKind, OwnEntry};
+use crate::located::{At, parsing_file};
+use crate::model::{AnnexTexts, Date, Report, Settings, Year};
 use crate::source::yaml_error::translate;
 
 mod draft;
@@ -147,8 +148,7 @@ fn line_feeds(text: String) -> String {
 /// shows the mistakes inside goals too (an unknown 一级指标, an empty 年初目标值).
 fn errors_in_goals_read(entries: &[(At<String>, Entry)]) -> Vec<Diagnostic> {
     let goals = entries.iter().flat_map(|(_, entry)| match entry {
-        Entry::Goals(goals) => goals.as_slice(),
-        Entry::NumberedGoal(_, goal) => std::slice::from_ref(goal),
+        Entry::Own(entry) => entry.goals(),
         _ => &[],
     });
     goals
@@ -257,124 +257,15 @@ pub fn is_hidden_or_editor_file(name: &str) -> bool {
         || matches!(name, "Thumbs.db" | "desktop.ini")
 }
 
-/// A top-level key of a report. The loader and the JSON Schema both match on it exhaustively,
-/// so a key added here must be handled by both.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TopKey {
-    Form,
-    UnitName,
-    ShortName,
-    Region,
-    Year,
-    Submitted,
-    Title,
-    Settings,
-    Budget,
-    Goals,
-    Abridged,
-    Annex,
-    ProjectName,
-    Department,
-    Implementer,
-    Funds,
-    OverallGoal,
-    Indicators,
-    Remarks,
-}
-
-impl TopKey {
-    /// Every top-level key, in the order the README lists them.
-    pub const ALL: [TopKey; 19] = [
-        TopKey::Form,
-        TopKey::UnitName,
-        TopKey::ShortName,
-        TopKey::Region,
-        TopKey::Year,
-        TopKey::Submitted,
-        TopKey::Title,
-        TopKey::Settings,
-        TopKey::Budget,
-        TopKey::Goals,
-        TopKey::Abridged,
-        TopKey::Annex,
-        TopKey::ProjectName,
-        TopKey::Department,
-        TopKey::Implementer,
-        TopKey::Funds,
-        TopKey::OverallGoal,
-        TopKey::Indicators,
-        TopKey::Remarks,
-    ];
-
-    /// The key as written in the YAML.
-    pub const fn key(self) -> &'static str {
-        match self {
-            TopKey::Form => "表样",
-            TopKey::UnitName => "单位名称",
-            TopKey::ShortName => "简称",
-            TopKey::Region => "地区",
-            TopKey::Year => "年度",
-            TopKey::Submitted => "提交时间",
-            TopKey::Title => "报告名称",
-            TopKey::Settings => "设置",
-            TopKey::Budget => "预算",
-            TopKey::Goals => "年度目标",
-            TopKey::Abridged => "摘要",
-            TopKey::Annex => "自评表",
-            TopKey::ProjectName => "项目名称",
-            TopKey::Department => "主管部门",
-            TopKey::Implementer => "实施单位",
-            TopKey::Funds => "资金",
-            TopKey::OverallGoal => "年度总体目标",
-            TopKey::Indicators => "指标",
-            TopKey::Remarks => "备注",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<TopKey> {
-        TopKey::ALL.into_iter().find(|top| top.key() == key)
-    }
-}
-
-/// The top-level keys a report may have, in the order the README lists them.
-pub const TOP_LEVEL_KEYS: &[&str] = &top_level_keys();
-
-const fn top_level_keys() -> [&'static str; TopKey::ALL.len()] {
-    let mut keys = [""; TopKey::ALL.len()];
-    let mut index = 0;
-    while index < keys.len() {
-        keys[index] = TopKey::ALL[index].key();
-        index += 1;
-    }
-    keys
-}
-
-/// The prefix of the numbered keys that hold one goal each: `年度目标1`, `年度目标2`, …
-pub const NUMBERED_GOAL_PREFIX: &str = TopKey::Goals.key();
-
-/// One top-level value, typed by its key.
+/// One top-level value, typed by its key: a key of every form, or of one form.
 enum Entry {
     Form(At<FormKind>),
     UnitName(At<String>),
-    ShortName(At<String>),
-    Region(At<String>),
     Year(At<u16>),
     Submitted(At<Date>),
-    Title(At<String>),
     Settings(Settings),
-    Budget(Budget),
-    Goals(Vec<Goal>),
-    /// `年度目标N`: one goal under its own numbered key.
-    NumberedGoal(u32, Goal),
-    Abridged(AbridgedTexts),
     Annex(AnnexTexts),
-    ProjectName(At<String>),
-    Department(At<String>),
-    Implementer(At<String>),
-    Funds(Box<Funds>),
-    OverallGoal(OverallGoal),
-    Indicators(At<Vec<Level1>>),
-    Remarks(At<String>),
+    Own(OwnEntry),
 }
 
 impl Entry {
@@ -383,23 +274,11 @@ impl Entry {
         match self {
             Entry::Form(_) => TopKey::Form,
             Entry::UnitName(_) => TopKey::UnitName,
-            Entry::ShortName(_) => TopKey::ShortName,
-            Entry::Region(_) => TopKey::Region,
             Entry::Year(_) => TopKey::Year,
             Entry::Submitted(_) => TopKey::Submitted,
-            Entry::Title(_) => TopKey::Title,
             Entry::Settings(_) => TopKey::Settings,
-            Entry::Budget(_) => TopKey::Budget,
-            Entry::Goals(_) | Entry::NumberedGoal(..) => TopKey::Goals,
-            Entry::Abridged(_) => TopKey::Abridged,
             Entry::Annex(_) => TopKey::Annex,
-            Entry::ProjectName(_) => TopKey::ProjectName,
-            Entry::Department(_) => TopKey::Department,
-            Entry::Implementer(_) => TopKey::Implementer,
-            Entry::Funds(_) => TopKey::Funds,
-            Entry::OverallGoal(_) => TopKey::OverallGoal,
-            Entry::Indicators(_) => TopKey::Indicators,
-            Entry::Remarks(_) => TopKey::Remarks,
+            Entry::Own(entry) => entry.key(),
         }
     }
 }
@@ -516,62 +395,19 @@ fn next_entry<'de, A: MapAccess<'de>>(
     key: &At<String>,
     map: &mut A,
 ) -> Result<Option<Entry>, A::Error> {
-    let Some(top) = TopKey::from_key(&key.value) else {
-        return match goal_number(&key.value) {
-            Some(number) => Ok(Some(Entry::NumberedGoal(number, map.next_value()?))),
-            None => Ok(None),
-        };
-    };
-    let entry = match top {
-        TopKey::Form => Entry::Form(map.next_value()?),
-        TopKey::UnitName => Entry::UnitName(map.next_value()?),
-        TopKey::ShortName => Entry::ShortName(map.next_value()?),
-        TopKey::Region => Entry::Region(map.next_value()?),
-        TopKey::Year => {
+    let entry = match TopKey::from_key(&key.value) {
+        Some(TopKey::Form) => Entry::Form(map.next_value()?),
+        Some(TopKey::UnitName) => Entry::UnitName(map.next_value()?),
+        Some(TopKey::Year) => {
             let year: At<Year> = map.next_value()?;
             Entry::Year(At::new(year.value.0, year.span))
         }
-        TopKey::Submitted => Entry::Submitted(map.next_value()?),
-        TopKey::Title => Entry::Title(map.next_value()?),
-        TopKey::Settings => Entry::Settings(map.next_value()?),
-        TopKey::Budget => Entry::Budget(map.next_value()?),
-        TopKey::Goals => Entry::Goals(map.next_value()?),
-        TopKey::Abridged => Entry::Abridged(map.next_value()?),
-        TopKey::Annex => Entry::Annex(map.next_value()?),
-        TopKey::ProjectName => Entry::ProjectName(map.next_value()?),
-        TopKey::Department => Entry::Department(map.next_value()?),
-        TopKey::Implementer => Entry::Implementer(map.next_value()?),
-        TopKey::Funds => Entry::Funds(Box::new(map.next_value()?)),
-        TopKey::OverallGoal => Entry::OverallGoal(map.next_value()?),
-        TopKey::Indicators => {
-            let tree: At<IndicatorTree> = map.next_value()?;
-            Entry::Indicators(At::new(tree.value.0, tree.span))
-        }
-        TopKey::Remarks => Entry::Remarks(map.next_value()?),
+        Some(TopKey::Submitted) => Entry::Submitted(map.next_value()?),
+        Some(TopKey::Settings) => Entry::Settings(map.next_value()?),
+        Some(TopKey::Annex) => Entry::Annex(map.next_value()?),
+        _ => return Ok(OwnEntry::read(&key.value, map)?.map(Entry::Own)),
     };
     Ok(Some(entry))
-}
-
-/// The indicator tree under the national tables' `指标:` key.
-struct IndicatorTree(Vec<Level1>);
-
-impl<'de> Deserialize<'de> for IndicatorTree {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::model::level1_groups(deserializer).map(IndicatorTree)
-    }
-}
-
-/// `年度目标3` → 3 (also with a full-width digit or a space before it).
-fn goal_number(key: &str) -> Option<u32> {
-    let digits = key.strip_prefix(NUMBERED_GOAL_PREFIX)?.trim();
-    let ascii: String = digits
-        .chars()
-        .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-            other => other,
-        })
-        .collect();
-    ascii.parse().ok().filter(|n| *n > 0)
 }
 
 fn unknown_top_level_key(key: &At<String>) -> Diagnostic {
@@ -633,7 +469,7 @@ fn merge(
 /// The key as compared for duplicates: `年度目标1`, `年度目标 1` and `年度目标１` are one goal.
 fn canonical_key(key: &str, entry: &Entry) -> String {
     match entry {
-        Entry::NumberedGoal(number, _) => format!("年度目标{number}"),
+        Entry::Own(entry) => entry.canonical_key().unwrap_or_else(|| key.to_string()),
         _ => key.to_string(),
     }
 }

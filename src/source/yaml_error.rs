@@ -8,7 +8,7 @@ use serde_saphyr::granit_parser::{ErrorKind, ScanError};
 use serde_saphyr::{Error, ExternalMessageSource};
 
 use crate::diagnostic::{Diagnostic, FileId, Span};
-use crate::source::located::{byte_offset, parsing_file, span_in};
+use crate::located::{byte_offset, parsing_file, span_in};
 
 /// Separates a custom error's message from its help (see [`with_help`]).
 const HELP_SEPARATOR: char = '\u{1f}';

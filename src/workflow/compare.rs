@@ -11,8 +11,8 @@ use std::fmt::Write as _;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::Outcome;
 use crate::model::{Goal, exact};
+use crate::scoring::Outcome;
 use crate::scoring::score::{GoalScore, two_decimals};
 use crate::scoring::scorecard::aligned;
 

@@ -93,12 +93,13 @@ fn narrative_paragraphs_appear_in_order() {
     let text = squeezed(&without_page_numbers(&pdf_text(&pdf)));
     let loaded = jixiao::load_path(std::path::Path::new(SAMPLE)).unwrap();
     let report = loaded.report.unwrap();
+    let own = report.own.department().unwrap();
     let slots = [
-        &report.abridged.overview,
-        &report.abridged.last_year_results,
-        &report.abridged.problems,
-        &report.abridged.next_steps,
-        &report.abridged.budget_link,
+        &own.abridged.overview,
+        &own.abridged.last_year_results,
+        &own.abridged.problems,
+        &own.abridged.next_steps,
+        &own.abridged.budget_link,
         &report.annex.deviation_analysis,
         &report.annex.improvement_plan,
     ];

@@ -236,7 +236,7 @@ fn evaluate_all_the_way(yaml: &str) -> Result<jixiao::Evaluated, TestCaseError> 
     };
     let _ = jixiao::workflow::compare::compare(&sample_outcome(), outcome).to_text();
     let _ = jixiao::workflow::compare::compare(outcome, outcome).to_text();
-    let document = jixiao::document::document(outcome);
+    let document = jixiao::pipeline::document(outcome);
     prop_assert!(serde_json::to_string(&document.card).is_ok());
     // `build` renders only reports without errors; rendering any is a harder test.
     let source = jixiao::render::render(&document, &TemplateSet::built_in());

@@ -88,10 +88,14 @@ fn unit_year_and_date_are_read() {
     let loaded = load("valid.yaml");
     let report = report(&loaded);
     assert_eq!(report.unit_name.value, "测试街道办事处");
-    assert_eq!(report.short_or_full_name(), "测试街");
+    let own = report.own.department().unwrap();
+    assert_eq!(own.short_or(&report.unit_name), "测试街");
     assert_eq!(report.year.value, 2022);
     assert_eq!(report.submitted.value.to_string(), "2023-06-10");
-    assert_eq!(report.report_title(), "2022年度部门整体绩效自评结果");
+    assert_eq!(
+        own.report_title(report.year.value),
+        "2022年度部门整体绩效自评结果"
+    );
 }
 
 #[test]

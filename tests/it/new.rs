@@ -93,8 +93,8 @@ fn plan_rows(report: &Report) -> Vec<String> {
 fn unit_rows(report: &Report) -> Vec<String> {
     vec![
         report.unit_name.value.clone(),
-        format!("{:?}", report.short_name.as_ref().map(|v| &v.value)),
-        format!("{:?}", report.region.as_ref().map(|v| &v.value)),
+        format!("{:?}", own(report).short_name.as_ref().map(|v| &v.value)),
+        format!("{:?}", own(report).region.as_ref().map(|v| &v.value)),
         format!("{:?}", report.settings),
         report.budget.weight.value.0.to_string(),
     ]
@@ -110,7 +110,7 @@ fn assert_cleared(report: &Report) {
         assert!(indicator.band.is_none(), "{name}: 完成档次 left");
         assert!(indicator.explanation.is_none(), "{name}: 说明 left");
     }
-    let abridged = &report.abridged;
+    let abridged = &own(report).abridged;
     let annex = &report.annex;
     let texts = [
         &abridged.overview,
@@ -453,4 +453,9 @@ proptest! {
         };
         prop_assert_eq!(read.get("键"), Some(&text), "{}", yaml);
     }
+}
+
+/// The 部门整体绩效自评表's own part of `report`.
+fn own(report: &Report) -> &jixiao::form::department::Department {
+    report.own.department().expect("a 部门整体绩效自评表")
 }

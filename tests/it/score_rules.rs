@@ -5,9 +5,9 @@ use crate::score_support;
 
 use jixiao::Severity;
 use jixiao::Span;
+use jixiao::located::At;
 use jixiao::model::{Amount, Budget};
 use jixiao::scoring::score::{Grade, Rule, round_score, score_budget};
-use jixiao::source::located::At;
 use score_support::*;
 
 /// Asserts the score, rule and met flag of one indicator.
@@ -163,6 +163,7 @@ fn budget_execution_is_weight_times_capped_rate() {
         spent: at(Amount(dec(spent))),
         basic: None,
         project: None,
+        rows: Vec::new(),
     };
     let full = score_budget(&budget("13581.29", "13581.29"));
     assert_eq!(

@@ -2,49 +2,29 @@
 //! empty, a year out of range, a 提交时间 before the year ended, money with more than two
 //! decimals, numbers in targets beyond what can be computed, goals without indicators.
 
+use crate::check::texts::empty_text;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::model::{Amount, Report, Text, bounds_help, within_bounds};
-use crate::source::located::At;
+use crate::located::At;
+use crate::model::{Report, Text, bounds_help, within_bounds};
 
 use crate::model::YEARS;
 
 pub fn check_input(report: &Report, diagnostics: &mut Diagnostics) {
     check_required_texts(report, diagnostics);
     check_year(report, diagnostics);
-    check_money(report, diagnostics);
     check_goals_have_indicators(report, diagnostics);
     check_value_numbers(report, diagnostics);
 }
 
 fn check_required_texts(report: &Report, diagnostics: &mut Diagnostics) {
     let mut require = |what: String, text: &At<String>, example: &str| {
-        if text.value.trim().is_empty() {
-            diagnostics.push(
-                Diagnostic::error(format!("{what}是空的"))
-                    .at(text.span)
-                    .help(format!("填写{what}，如「{example}」")),
-            );
-        }
+        diagnostics.extend(empty_text(&what, text, example));
     };
     require(
         "单位名称".into(),
         &report.unit_name,
         "武汉东湖新技术开发区豹澥街道办事处",
     );
-    let optional = [
-        ("简称", &report.short_name, "豹澥街"),
-        ("地区", &report.region, "武汉东湖新技术开发区"),
-        ("报告名称", &report.title, "2022年度部门整体绩效自评结果"),
-    ];
-    for (key, text, example) in optional {
-        if let Some(text) = text {
-            require(
-                format!("{key}（写了这个键就要填写；不需要时删去这一行）"),
-                text,
-                example,
-            );
-        }
-    }
     for (number, goal) in (1..).zip(&report.goals) {
         require(
             format!("年度目标{number}的名称"),
@@ -105,38 +85,6 @@ fn check_year(report: &Report, diagnostics: &mut Diagnostics) {
             )),
         );
     }
-}
-
-/// Money is printed with two decimals: a third would be rounded away, and the printed 基本支出 +
-/// 项目支出 would no longer add up to the printed 执行数. So more than two is an error.
-/// The budget's amounts in cents (the national tables' 资金 cells are checked with their form).
-fn check_money(report: &Report, diagnostics: &mut Diagnostics) {
-    if report.national.is_some() {
-        return;
-    }
-    let budget = &report.budget;
-    let amounts = [
-        ("批复数", budget.approved.as_ref()),
-        ("调整后预算数", Some(&budget.adjusted)),
-        ("执行数", Some(&budget.spent)),
-        ("基本支出", budget.basic.as_ref()),
-        ("项目支出", budget.project.as_ref()),
-    ];
-    for (what, amount) in amounts {
-        let Some(amount) = amount else { continue };
-        if let Some(diagnostic) = beyond_cents(what, amount) {
-            diagnostics.push(diagnostic);
-        }
-    }
-}
-
-fn beyond_cents(what: &str, amount: &At<Amount>) -> Option<Diagnostic> {
-    let exact = amount.value.0.normalize();
-    (exact.scale() > 2).then(|| {
-        Diagnostic::error(format!("{what} {exact} 万元超过两位小数"))
-            .at(amount.span)
-            .help("金额以万元为单位、最多两位小数（即精确到百元），报告中也这样打印：请按决算数四舍五入到两位小数后填写")
-    })
 }
 
 /// A goal without indicators has nothing to score and prints an empty table.

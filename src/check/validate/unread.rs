@@ -4,12 +4,12 @@
 //! message about 定性指标 that does not fit.
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::located::At;
 use crate::model::numerals::{
     CHINESE_NUMERALS, chinese_number, comma_readings, half_width_char, is_thousands_grouped,
 };
 use crate::model::value::{PREFIX_COMPARATORS, SUFFIX_COMPARATORS, Value, parse_value};
 use crate::model::{Indicator, Text};
-use crate::source::located::At;
 
 /// Why a value is not read as a number, and how to write it so that it is.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -3,16 +3,65 @@
 
 use rust_decimal::Decimal;
 
+use super::Department;
 use crate::check::amounts::{Overspending, check_budget_weight, check_weight, negative, overspent};
+use crate::check::texts::empty_text;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::model::{Report, exact};
+use crate::located::At;
+use crate::model::{Amount, Report, exact};
 use crate::scoring::score::two_decimals;
 
 /// Every check of the 部门整体绩效自评表's own parts.
-pub fn check(report: &Report, diagnostics: &mut Diagnostics) {
+pub fn check(report: &Report, own: &Department, diagnostics: &mut Diagnostics) {
     check_budget(report, diagnostics);
     check_total_weight(report, diagnostics);
-    check_texts(report, diagnostics);
+    check_texts(report, own, diagnostics);
+    check_names(own, diagnostics);
+    check_money(report, diagnostics);
+}
+
+/// 简称, 地区 and 报告名称 may be left out, but not written empty.
+fn check_names(own: &Department, diagnostics: &mut Diagnostics) {
+    let optional = [
+        ("简称", &own.short_name, "豹澥街"),
+        ("地区", &own.region, "武汉东湖新技术开发区"),
+        ("报告名称", &own.title, "2022年度部门整体绩效自评结果"),
+    ];
+    for (key, text, example) in optional {
+        if let Some(text) = text {
+            let what = format!("{key}（写了这个键就要填写；不需要时删去这一行）");
+            diagnostics.extend(empty_text(&what, text, example));
+        }
+    }
+}
+
+/// Money is printed with two decimals: a third would be rounded away, and the printed 基本支出 +
+/// 项目支出 would no longer add up to the printed 执行数. So more than two is an error.
+/// The budget's amounts in cents.
+fn check_money(report: &Report, diagnostics: &mut Diagnostics) {
+    let budget = &report.budget;
+    let amounts = [
+        ("批复数", budget.approved.as_ref()),
+        ("调整后预算数", Some(&budget.adjusted)),
+        ("执行数", Some(&budget.spent)),
+        ("基本支出", budget.basic.as_ref()),
+        ("项目支出", budget.project.as_ref()),
+    ];
+    for (what, amount) in amounts {
+        let Some(amount) = amount else { continue };
+        if let Some(diagnostic) = money_beyond_cents(what, amount) {
+            diagnostics.push(diagnostic);
+        }
+    }
+}
+
+fn money_beyond_cents(what: &str, amount: &At<Amount>) -> Option<Diagnostic> {
+    let exact = amount.value.0.normalize();
+    (exact.scale() > 2).then(|| {
+        Diagnostic::error(format!("{what} {exact} 万元超过两位小数"))
+            .at(amount.span)
+            .help("金额以万元为单位、最多两位小数（即精确到百元），报告中也这样打印：请按决算数四舍五入到两位小数后填写")
+    })
 }
 
 pub fn check_budget(report: &Report, diagnostics: &mut Diagnostics) {
@@ -87,21 +136,17 @@ pub fn check_total_weight(report: &Report, diagnostics: &mut Diagnostics) {
     }
 }
 
-pub fn check_texts(report: &Report, diagnostics: &mut Diagnostics) {
+pub fn check_texts(report: &Report, own: &Department, diagnostics: &mut Diagnostics) {
     let slots = [
-        ("摘要", "自评得分概述", &report.abridged.overview),
+        ("摘要", "自评得分概述", &own.abridged.overview),
         (
             "摘要",
             "上年度结果应用情况",
-            &report.abridged.last_year_results,
+            &own.abridged.last_year_results,
         ),
-        ("摘要", "本年存在的问题及原因", &report.abridged.problems),
-        ("摘要", "下一步拟改进措施", &report.abridged.next_steps),
-        (
-            "摘要",
-            "拟与预算安排相结合情况",
-            &report.abridged.budget_link,
-        ),
+        ("摘要", "本年存在的问题及原因", &own.abridged.problems),
+        ("摘要", "下一步拟改进措施", &own.abridged.next_steps),
+        ("摘要", "拟与预算安排相结合情况", &own.abridged.budget_link),
         (
             "自评表",
             "偏差大或目标未完成原因分析",

@@ -4,16 +4,17 @@
 use rust_decimal::Decimal;
 
 use super::{FundRow, Funds, National};
-use crate::check::amounts::{Overspending, overspent};
+use crate::check::amounts::{Overspending, check_budget_weight, overspent};
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::located::At;
 use crate::model::taxonomy;
 use crate::model::{Amount, Report, exact};
 use crate::scoring::rule_set::ScoringRules;
 use crate::scoring::score::two_decimals;
-use crate::source::located::At;
 
 /// Every check of the national parts of `report`.
 pub fn check(report: &Report, national: &National, diagnostics: &mut Diagnostics) {
+    check_budget_weight(report, diagnostics);
     let funds = &national.funds;
     check_cells(funds, diagnostics);
     check_parts_add_up(funds, diagnostics);

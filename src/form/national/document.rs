@@ -7,10 +7,40 @@ use super::National;
 use crate::document::cells::{
     GroupNumbers, breakable, breakable_paragraphs, fits_a_few_lines, group_spans, money,
 };
+use crate::document::{self, Document, SignOff, Unit};
 use crate::form::FormKind;
+use crate::located::At;
 use crate::model::{Amount, Report};
+use crate::scoring::Outcome;
 use crate::scoring::scorecard::Scorecard;
-use crate::source::located::At;
+
+/// The template that starts the document.
+pub const MAIN_TEMPLATE: &str = "national.typ.j2";
+
+/// Everything templates/national/ prints, as `doc`.
+#[derive(Clone, Debug, Serialize)]
+pub struct NationalTableDocument {
+    pub unit: Unit,
+    pub card: Scorecard,
+    pub sign_off: SignOff,
+    pub national: NationalDocument,
+}
+
+pub fn document(outcome: &Outcome, national: &National) -> Document {
+    let doc = table_document(outcome, national);
+    Document::new(MAIN_TEMPLATE, doc.unit.clone(), doc.card.clone(), &doc)
+}
+
+pub fn table_document(outcome: &Outcome, national: &National) -> NationalTableDocument {
+    let report = &outcome.report;
+    let card = document::printed_card(outcome);
+    NationalTableDocument {
+        unit: Unit::new(report, full_title(report, national)),
+        national: national_document(report, national, &card),
+        sign_off: document::sign_off(report),
+        card,
+    }
+}
 
 #[derive(Clone, Debug, Serialize)]
 pub struct NationalDocument {

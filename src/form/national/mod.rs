@@ -4,13 +4,17 @@
 
 pub mod check;
 pub mod document;
+mod form;
+pub mod keys;
 
 use schemars::JsonSchema;
 use serde::Deserialize;
 
 use crate::diagnostic::Span;
-use crate::model::{Amount, Budget, Goal, Level1, exact};
-use crate::source::located::At;
+use crate::located::At;
+use crate::model::exact;
+use crate::model::scalars::Amount;
+use crate::model::tree::{Budget, BudgetRow, Goal, Level1};
 
 /// The parts of a report that only the national tables have.
 #[derive(Clone, Debug)]
@@ -100,6 +104,24 @@ impl Funds {
         ]
     }
 
+    /// 年度资金总额 and the 其中 rows, as the table prints them.
+    fn rows(&self) -> Vec<BudgetRow> {
+        let total = &self.total;
+        let mut rows = vec![BudgetRow {
+            name: "年度资金总额",
+            initial: total.initial.clone(),
+            budget: Some(total.budget.clone()),
+            spent: Some(total.spent.clone()),
+        }];
+        rows.extend(self.parts().into_iter().map(|(name, row)| BudgetRow {
+            name,
+            initial: row.and_then(|r| r.initial.clone()),
+            budget: row.and_then(|r| r.budget.clone()),
+            spent: row.and_then(|r| r.spent.clone()),
+        }));
+        rows
+    }
+
     /// 预算执行 as every form scores it: A = 全年预算数, B = 全年执行数.
     pub fn budget(&self) -> Budget {
         Budget {
@@ -109,6 +131,7 @@ impl Funds {
             spent: self.total.spent.clone(),
             basic: None,
             project: None,
+            rows: self.rows(),
         }
     }
 }

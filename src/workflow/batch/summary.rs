@@ -62,8 +62,8 @@ impl SummaryRow {
         row.unit = Some(r.unit_name.value.clone());
         row.form = Some(r.form.name());
         row.project = r
-            .national
-            .as_ref()
+            .own
+            .national()
             .and_then(|n| n.project_name.as_ref())
             .map(|p| p.value.clone());
         row.year = Some(r.year.value);

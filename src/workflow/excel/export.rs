@@ -11,11 +11,13 @@ use rust_xlsxwriter::{
 
 use super::cells::{MAX_CELL_CHARS, address, double_of, excel_length, xlsx_reason};
 use crate::diagnostic::Severity;
-use crate::document::document;
+use crate::form::Own;
+use crate::form::department::document::{self as department_document, DepartmentDocument};
 use crate::form::national::National;
+use crate::form::national::document::{self as national_document, NationalTableDocument};
+use crate::located::At;
 use crate::model::{Amount, Report};
 use crate::scoring::scorecard::Scorecard;
-use crate::source::located::At;
 use crate::{Evaluated, Outcome};
 
 /// The sheets' names, as import finds them again.
@@ -87,7 +89,7 @@ fn write_text(sheet: &mut Worksheet, row: u32, column: u16, text: &str, style: &
 pub fn workbook(evaluated: &Evaluated) -> Result<Vec<u8>, ExportError> {
     let outcome = evaluated.clean_outcome().ok_or(ExportError::Report)?;
     let report = &outcome.report;
-    let doc = document(outcome);
+    let doc = crate::pipeline::document(outcome);
     let mut workbook = Workbook::new();
     let date = &report.submitted.value;
     let created = ExcelDateTime::from_ymd(
@@ -110,11 +112,17 @@ pub fn workbook(evaluated: &Evaluated) -> Result<Vec<u8>, ExportError> {
             styles: &styles,
             row: 0,
         };
-        match &report.national {
-            Some(national) => table.national(report, national, &doc)?,
-            None => table.department(outcome, &doc)?,
+        match &report.own {
+            Own::National(national) => {
+                let doc = national_document::table_document(outcome, national);
+                table.national(report, national, &doc)?;
+            }
+            Own::Department(own) => {
+                let doc = department_document::department_document(outcome, own);
+                table.department(outcome, &doc)?;
+            }
         }
-        table.sign_off(&doc.sign_off)?;
+        table.sign_off(&crate::document::sign_off(report))?;
     }
     detail_sheet(workbook.add_worksheet(), &styles, outcome, &doc.card)?;
     checks_sheet(workbook.add_worksheet(), &styles, evaluated)?;
@@ -231,7 +239,7 @@ impl Table<'_> {
     }
 
     /// 部门整体绩效自评表: unit, budget, the goals with their indicators, 总分, the two texts.
-    fn department(&mut self, outcome: &Outcome, doc: &crate::document::Document) -> Written {
+    fn department(&mut self, outcome: &Outcome, doc: &DepartmentDocument) -> Written {
         let report = &outcome.report;
         let card = &doc.card;
         let styles = self.styles;
@@ -390,7 +398,7 @@ impl Table<'_> {
         &mut self,
         report: &Report,
         national: &National,
-        doc: &crate::document::Document,
+        doc: &NationalTableDocument,
     ) -> Written {
         let card = &doc.card;
         let styles = self.styles;
@@ -518,7 +526,7 @@ impl Table<'_> {
             .iter()
             .flat_map(|g| g.indicators.iter().cloned())
             .collect();
-        let lines = doc.national.as_ref().map_or(&[][..], |t| t.rows.as_slice());
+        let lines = doc.national.rows.as_slice();
         let spans: Vec<(usize, usize)> = lines
             .iter()
             .map(|l| (l.level1_span, l.level2_span))

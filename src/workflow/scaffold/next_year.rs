@@ -6,9 +6,12 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::diagnostic::FileId;
+use crate::form::department::Department;
+use crate::form::department::keys::NUMBERED_GOAL_PREFIX;
+use crate::form::keys::TopKey;
 use crate::form::national::National;
 use crate::model::{Direction, Goal, Indicator, Report, ReverseRule, YEARS};
-use crate::source::load::{Loaded, NUMBERED_GOAL_PREFIX, TopKey, load_path};
+use crate::source::load::{Loaded, load_path};
 use crate::workflow::yaml_text::YamlText;
 
 use super::{NewError, NewFile, Plan};
@@ -103,7 +106,7 @@ fn place(span: crate::Span) -> Place {
 /// Every section the new report has, with the file and byte offset where the source wrote it
 /// (None for the texts when the source had none).
 fn placed_sections(report: &Report) -> Vec<(Place, Section)> {
-    match &report.national {
+    match &report.own.national() {
         Some(national) => national_sections(report, national),
         None => department_sections(report),
     }
@@ -175,15 +178,15 @@ fn department_sections(report: &Report) -> Vec<(Place, Section)> {
     ];
     let optional = [
         (
-            report.short_name.as_ref().map(|v| v.span),
+            department(report).short_name.as_ref().map(|v| v.span),
             Section::Key(TopKey::ShortName),
         ),
         (
-            report.region.as_ref().map(|v| v.span),
+            department(report).region.as_ref().map(|v| v.span),
             Section::Key(TopKey::Region),
         ),
         (
-            report.title.as_ref().map(|v| v.span),
+            department(report).title.as_ref().map(|v| v.span),
             Section::Key(TopKey::Title),
         ),
         (settings_span(report), Section::Key(TopKey::Settings)),
@@ -228,7 +231,7 @@ fn settings_span(report: &Report) -> Option<crate::Span> {
 }
 
 fn abridged_span(report: &Report) -> Option<crate::Span> {
-    let texts = &report.abridged;
+    let texts = &department(report).abridged;
     [
         &texts.overview,
         &texts.last_year_results,
@@ -298,7 +301,7 @@ fn split_homes(report: &Report) -> Vec<(String, Vec<Section>)> {
         .into_iter()
         .map(|(_, section)| section)
         .collect();
-    if report.national.is_some() {
+    if report.own.national().is_some() {
         return national_split(&present);
     }
     let unit = [
@@ -388,16 +391,18 @@ impl Next<'_> {
         let report = self.report;
         match section {
             Section::Key(TopKey::UnitName) => {
-                if report.national.is_none() {
+                if report.own.national().is_none() {
                     yaml.comment(0, &self.origin_note());
                 }
                 yaml.text(0, TopKey::UnitName.key(), &report.unit_name.value);
             }
-            Section::Key(TopKey::ShortName) => {
-                optional_text(yaml, TopKey::ShortName.key(), &report.short_name)
-            }
+            Section::Key(TopKey::ShortName) => optional_text(
+                yaml,
+                TopKey::ShortName.key(),
+                &department(report).short_name,
+            ),
             Section::Key(TopKey::Region) => {
-                optional_text(yaml, TopKey::Region.key(), &report.region)
+                optional_text(yaml, TopKey::Region.key(), &department(report).region)
             }
             Section::Key(TopKey::Year) => {
                 yaml.raw(0, TopKey::Year.key(), &self.year.to_string(), None)
@@ -430,7 +435,7 @@ impl Next<'_> {
                 | TopKey::Funds
                 | TopKey::Remarks),
             ) => {
-                if let Some(national) = &report.national {
+                if let Some(national) = &report.own.national() {
                     self.national_section(yaml, key, national);
                 }
             }
@@ -474,7 +479,7 @@ impl Next<'_> {
     fn annex(&self, yaml: &mut YamlText) {
         let annex = &self.report.annex;
         let signed = sign_off_span(self.report).is_some();
-        if self.report.national.is_none() {
+        if self.report.own.national().is_none() {
             texts(yaml, TopKey::Annex.key(), ANNEX_SLOTS);
         } else if signed {
             yaml.open(0, TopKey::Annex.key());
@@ -535,7 +540,7 @@ impl Next<'_> {
 
     /// 报告名称, with last year's number changed to this year's.
     fn title(&self, yaml: &mut YamlText) {
-        let Some(title) = &self.report.title else {
+        let Some(title) = &department(self.report).title else {
             return;
         };
         let old = self.report.year.value.to_string();
@@ -572,11 +577,7 @@ impl Next<'_> {
     }
 }
 
-fn optional_text(
-    yaml: &mut YamlText,
-    key: &str,
-    value: &Option<crate::source::located::At<String>>,
-) {
+fn optional_text(yaml: &mut YamlText, key: &str, value: &Option<crate::located::At<String>>) {
     optional_text_at(yaml, 0, key, value);
 }
 
@@ -584,7 +585,7 @@ fn optional_text_at(
     yaml: &mut YamlText,
     indent: usize,
     key: &str,
-    value: &Option<crate::source::located::At<String>>,
+    value: &Option<crate::located::At<String>>,
 ) {
     if let Some(value) = value {
         yaml.text(indent, key, &value.value);
@@ -592,12 +593,7 @@ fn optional_text_at(
 }
 
 /// `{年初预算数: 120, 全年预算数: 118.5}`: the cells given, in order.
-fn flow_row(
-    cells: &[(
-        &str,
-        Option<&crate::source::located::At<crate::model::Amount>>,
-    )],
-) -> String {
+fn flow_row(cells: &[(&str, Option<&crate::located::At<crate::model::Amount>>)]) -> String {
     let written: Vec<String> = cells
         .iter()
         .filter_map(|(key, cell)| cell.map(|cell| format!("{key}: {}", cell.value.0)))
@@ -767,4 +763,13 @@ fn texts(yaml: &mut YamlText, section: &str, slots: &[Slot]) {
         yaml.comment(2, hint);
         yaml.raw(2, key, "\"\"", None);
     }
+}
+
+/// The 部门整体绩效自评表's own part (empty for another form).
+fn department(report: &Report) -> &Department {
+    static EMPTY: std::sync::OnceLock<Department> = std::sync::OnceLock::new();
+    report
+        .own
+        .department()
+        .unwrap_or_else(|| EMPTY.get_or_init(Department::default))
 }

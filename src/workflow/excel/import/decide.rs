@@ -8,11 +8,11 @@ use rust_decimal::Decimal;
 use super::table::{Row, Table};
 use crate::check::validate::needs_band;
 use crate::diagnostic::Span;
+use crate::located::At;
 use crate::model::value::parse_value;
 use crate::model::{Amount, Band, Indicator, RuleSetName, Settings, Text};
 use crate::scoring::rule_set::ScoringRules;
 use crate::scoring::score::{score_indicator, two_decimals};
-use crate::source::located::At;
 
 /// Per indicator (goal by goal, in order): what to write beyond the workbook's own cells.
 #[derive(Debug, Default)]

@@ -2,15 +2,16 @@
 //! region, the rest of the unit name, the document name. A line break in 报告名称 or a
 //! `标题断行` text forces a break.
 
+use super::Department;
 use crate::model::Report;
 
 /// Forced lines, each a list of parts that the template balances over one or more lines.
 pub type Title = Vec<Vec<String>>;
 
 /// "武汉东湖新技术开发区 / 2022年度 / 绩效自评结果"
-pub fn cover(report: &Report) -> Title {
+pub fn cover(report: &Report, own: &Department) -> Title {
     let mut parts = Vec::new();
-    if let Some(region) = &report.region {
+    if let Some(region) = &own.region {
         parts.push(region.value.clone());
     }
     parts.push(format!("{}年度", report.year.value));
@@ -20,29 +21,29 @@ pub fn cover(report: &Report) -> Title {
 
 /// "2022年度 / 武汉东湖新技术开发区 / 豹澥街道办事处 / 部门整体绩效自评结果（摘要版）", or the
 /// lines of 报告名称 when it is written with line breaks.
-pub fn abridged(report: &Report) -> Title {
-    if let Some(lines) = written_lines(report) {
+pub fn abridged(report: &Report, own: &Department) -> Title {
+    if let Some(lines) = written_lines(own) {
         return lines;
     }
-    unit_title(report, "部门整体绩效自评结果（摘要版）")
+    unit_title(report, own, "部门整体绩效自评结果（摘要版）")
 }
 
 /// "2022年度 / 武汉东湖新技术开发区 / 豹澥街道办事处 / 部门整体绩效自评表"
-pub fn annex(report: &Report) -> Title {
-    unit_title(report, "部门整体绩效自评表")
+pub fn annex(report: &Report, own: &Department) -> Title {
+    unit_title(report, own, "部门整体绩效自评表")
 }
 
-fn unit_title(report: &Report, document_name: &str) -> Title {
+fn unit_title(report: &Report, own: &Department, document_name: &str) -> Title {
     let mut parts = vec![format!("{}年度", report.year.value)];
-    parts.extend(unit_parts(report));
+    parts.extend(unit_parts(report, own));
     parts.push(document_name.to_string());
     forced_breaks(parts, report)
 }
 
 /// The unit name, with the region it starts with as a part of its own.
-fn unit_parts(report: &Report) -> Vec<String> {
+fn unit_parts(report: &Report, own: &Department) -> Vec<String> {
     let name = report.unit_name.value.as_str();
-    let region = report.region.as_ref().map(|r| r.value.as_str());
+    let region = own.region.as_ref().map(|r| r.value.as_str());
     match region.and_then(|region| Some((region, name.strip_prefix(region)?))) {
         Some((region, rest)) if !region.is_empty() && !rest.is_empty() => {
             vec![region.to_string(), rest.to_string()]
@@ -52,8 +53,8 @@ fn unit_parts(report: &Report) -> Vec<String> {
 }
 
 /// 报告名称 written over several lines: those lines, "（摘要版）" after the last.
-fn written_lines(report: &Report) -> Option<Title> {
-    let title = report.title.as_ref()?;
+fn written_lines(own: &Department) -> Option<Title> {
+    let title = own.title.as_ref()?;
     let mut lines: Vec<Vec<String>> = report_title_lines(&title.value)
         .into_iter()
         .map(|line| vec![line])

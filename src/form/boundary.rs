@@ -1,0 +1,35 @@
+//! The boundary between the shared stages and a form: what the pipeline asks of every form,
+//! and the one place that finds the form of a report.
+
+use super::Own;
+use crate::check::glyphs::Written;
+use crate::diagnostic::{Diagnostics, Span};
+use crate::document::Document;
+use crate::model::Report;
+use crate::scoring::Outcome;
+use crate::typeset::FontRole;
+
+/// What differs between forms, as the pipeline asks for it.
+pub trait Form {
+    /// The checks of what only this form has, in the order they are reported.
+    fn check(&self, report: &Report, diagnostics: &mut Diagnostics);
+
+    /// The texts this form adds to the report, with the style each prints in.
+    fn printed_texts(&self) -> Vec<(FontRole, Written<'_>)>;
+
+    /// The values of this form that `new --from` may have written as placeholders.
+    fn placeholder_slots(&self, report: &Report) -> Vec<(&'static str, Span)>;
+
+    /// The document its templates print.
+    fn document(&self, outcome: &Outcome) -> Document;
+}
+
+impl Own {
+    /// The report's form, to ask what it does differently.
+    pub fn form(&self) -> &dyn Form {
+        match self {
+            Own::Department(own) => own,
+            Own::National(own) => own,
+        }
+    }
+}

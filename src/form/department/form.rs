@@ -1,0 +1,56 @@
+//! The 部门整体绩效自评表 as the pipeline asks for it.
+
+use super::{Department, check, document};
+use crate::check::glyphs::Written;
+use crate::diagnostic::{Diagnostics, Span};
+use crate::document::Document;
+use crate::form::boundary::Form;
+use crate::model::Report;
+use crate::scoring::Outcome;
+use crate::typeset::FontRole;
+
+impl Form for Department {
+    fn check(&self, report: &Report, diagnostics: &mut Diagnostics) {
+        check::check(report, self, diagnostics);
+    }
+
+    /// 简称, 地区 and 报告名称 in the body's 仿宋; 地区 in the titles' 宋体 too; the abridged
+    /// report's texts.
+    fn printed_texts(&self) -> Vec<(FontRole, Written<'_>)> {
+        let names = [&self.short_name, &self.region, &self.title];
+        let mut texts: Vec<(FontRole, Written<'_>)> = names
+            .into_iter()
+            .flatten()
+            .map(|t| (FontRole::Fang, t.into()))
+            .collect();
+        texts.extend(self.region.iter().map(|t| (FontRole::Song, t.into())));
+        let abridged = &self.abridged;
+        let long_texts = [
+            &abridged.overview,
+            &abridged.last_year_results,
+            &abridged.problems,
+            &abridged.next_steps,
+            &abridged.budget_link,
+        ];
+        texts.extend(
+            long_texts
+                .into_iter()
+                .flatten()
+                .map(|t| (FontRole::Fang, t.into())),
+        );
+        texts
+    }
+
+    /// 调整后预算数 and 执行数.
+    fn placeholder_slots(&self, report: &Report) -> Vec<(&'static str, Span)> {
+        let budget = &report.budget;
+        vec![
+            ("调整后预算数", budget.adjusted.span),
+            ("执行数", budget.spent.span),
+        ]
+    }
+
+    fn document(&self, outcome: &Outcome) -> Document {
+        document::document(outcome, self)
+    }
+}

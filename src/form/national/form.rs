@@ -1,0 +1,40 @@
+//! The national tables as the pipeline asks for them.
+
+use super::{National, check, document};
+use crate::check::glyphs::Written;
+use crate::diagnostic::{Diagnostics, Span};
+use crate::document::Document;
+use crate::form::boundary::Form;
+use crate::model::Report;
+use crate::scoring::Outcome;
+use crate::typeset::FontRole;
+
+impl Form for National {
+    fn check(&self, report: &Report, diagnostics: &mut Diagnostics) {
+        check::check(report, self, diagnostics);
+    }
+
+    /// None yet: the glyph check reads the unit, the indicators and 自评表 of these forms.
+    fn printed_texts(&self) -> Vec<(FontRole, Written<'_>)> {
+        Vec::new()
+    }
+
+    /// The 资金 cells: 年度资金总额 and each 其中 row given.
+    fn placeholder_slots(&self, _report: &Report) -> Vec<(&'static str, Span)> {
+        let funds = &self.funds;
+        let total = &funds.total;
+        let cells = total.initial.iter().chain([&total.budget, &total.spent]);
+        let mut slots: Vec<(&'static str, Span)> =
+            cells.map(|cell| ("年度资金总额", cell.span)).collect();
+        for (name, row) in funds.parts() {
+            let Some(row) = row else { continue };
+            let cells = [&row.initial, &row.budget, &row.spent];
+            slots.extend(cells.into_iter().flatten().map(|cell| (name, cell.span)));
+        }
+        slots
+    }
+
+    fn document(&self, outcome: &Outcome) -> Document {
+        document::document(outcome, self)
+    }
+}

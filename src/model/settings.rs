@@ -1,0 +1,91 @@
+//! 设置: the rule set a report is scored by and its overrides.
+
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+use crate::located::At;
+
+use super::scalars::{Amount, Percent, PercentRange};
+
+#[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(description = "设置（可选）")]
+pub struct Settings {
+    #[serde(rename = "计分规则")]
+    #[schemars(
+        description = "计分规则：湖北（默认）、全国（财预〔2020〕10号）或安徽；下面各项可逐项改写规则的默认值"
+    )]
+    pub rule_set: Option<At<RuleSetName>>,
+    #[serde(rename = "反向指标计分")]
+    #[schemars(description = "反向指标未达到目标时的计分方法，默认为比值法")]
+    pub reverse_rule: Option<At<ReverseRule>>,
+    #[serde(rename = "偏差大阈值")]
+    #[schemars(
+        description = "已达到目标的指标超出目标值（反向指标低于目标值）达到这个比例时算偏差大，须写「说明」；默认 30%"
+    )]
+    pub deviation_threshold: Option<At<Percent>>,
+    #[serde(rename = "达成区间")]
+    #[schemars(description = "定性指标「达成」的得分区间（占分值的百分比），如 80%-100%")]
+    pub reached_range: Option<At<PercentRange>>,
+    #[serde(rename = "部分达成区间")]
+    #[schemars(
+        description = "定性指标「部分达成」的得分区间（占分值的百分比），如 60%-80%（安徽部分表格为 50%-80%）"
+    )]
+    pub partly_range: Option<At<PercentRange>>,
+    #[serde(rename = "未达成区间")]
+    #[schemars(description = "定性指标「未达成」的得分区间（占分值的百分比），如 0%-60%")]
+    pub missed_range: Option<At<PercentRange>>,
+    #[serde(rename = "预算执行分值")]
+    #[schemars(
+        description = "预算执行应有的分值（湖北、安徽为 20，全国为 10），与预算的分值不符时提示"
+    )]
+    pub budget_weight: Option<At<Amount>>,
+    #[serde(rename = "标题断行")]
+    #[schemars(
+        description = "标题在这些文字之后换行（可选），如 [武汉东湖新技术开发区]；不写时标题只在年度、地区、单位名称和文件名称之间换行"
+    )]
+    pub title_breaks: Option<Vec<At<String>>>,
+}
+
+/// The named rule sets of domain.md section 8.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+#[schemars(description = "计分规则")]
+pub enum RuleSetName {
+    #[default]
+    #[serde(rename = "湖北")]
+    #[schemars(description = "湖北（默认）：预算执行 20 分，档次 80–100 / 60–80 / 0–60%")]
+    Hubei,
+    #[serde(rename = "全国")]
+    #[schemars(
+        description = "全国（财预〔2020〕10号）：预算执行 10 分，档次 80–100 / 60–80 / 0–60%"
+    )]
+    National,
+    #[serde(rename = "安徽")]
+    #[schemars(description = "安徽：预算执行 20 分，档次 80–100 / 50–80 / 0–50%")]
+    Anhui,
+}
+
+impl RuleSetName {
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            RuleSetName::Hubei => "湖北",
+            RuleSetName::National => "全国",
+            RuleSetName::Anhui => "安徽",
+        }
+    }
+}
+
+/// How a 反向 (lower-is-better) indicator that missed its target is scored.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+#[schemars(description = "反向指标未达到目标时的计分方法")]
+pub enum ReverseRule {
+    /// 分值 × A/B
+    #[default]
+    #[serde(rename = "比值法")]
+    #[schemars(description = "比值法（默认）：分值 × A/B")]
+    Ratio,
+    /// 分值 × (1 − (B − A)/A), 0 from B ≥ 2A
+    #[serde(rename = "线性扣减法")]
+    #[schemars(description = "线性扣减法：分值 × (1 − (B − A)/A)，B ≥ 2A 时得 0 分")]
+    Linear,
+}

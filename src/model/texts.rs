@@ -1,0 +1,37 @@
+//! The long text cells and sign-off of the self-evaluation table (`自评表:`).
+
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+use crate::located::At;
+
+use super::scalars::{Date, Text};
+
+/// The two long text cells of Annex 1.
+#[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(description = "附件1 自评表末尾的两个长文字单元格")]
+pub struct AnnexTexts {
+    #[serde(rename = "偏差大或目标未完成原因分析")]
+    #[schemars(description = "附件1 的长文字单元格：偏差大或目标未完成原因分析")]
+    pub deviation_analysis: Option<At<String>>,
+    #[serde(rename = "改进措施及结果应用方案")]
+    #[schemars(description = "附件1 的长文字单元格：改进措施及结果应用方案")]
+    pub improvement_plan: Option<At<String>>,
+    /// The sign-off block under the table: who filled it in, who answers for it, when.
+    #[serde(rename = "填报人")]
+    #[schemars(description = "附件1 表下的填报人姓名（可选；不写时留出签名横线）")]
+    pub filled_by: Option<At<String>>,
+    #[serde(rename = "联系电话")]
+    #[schemars(description = "填报人的联系电话（可选；不写时留出横线）")]
+    pub phone: Option<At<Text>>,
+    #[serde(rename = "单位负责人")]
+    #[schemars(description = "单位负责人姓名（可选；不写时留出签字横线）")]
+    pub head: Option<At<String>>,
+    #[serde(rename = "填报日期")]
+    #[schemars(description = "填报日期，写成 2023-06-10（可选；默认为提交时间）")]
+    pub filled_on: Option<At<Date>>,
+    #[serde(rename = "盖章")]
+    #[schemars(description = "写 true 时在表下为单位公章留出位置")]
+    pub seal: Option<At<bool>>,
+}
