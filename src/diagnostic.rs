@@ -272,3 +272,25 @@ impl Diagnostics {
         out
     }
 }
+
+/// Separates a custom error's message from its help (see [`with_help`]).
+pub(crate) const HELP_SEPARATOR: char = '\u{1f}';
+
+/// A custom deserialization message that the YAML translation shows as message and help.
+pub(crate) fn with_help(message: &str, help: &str) -> String {
+    format!("{message}{HELP_SEPARATOR}{help}")
+}
+
+/// The known name nearest to `typed`, if it is near enough to be a typo of it.
+pub fn closest<'a>(typed: &str, known: &[&'a str]) -> Option<&'a str> {
+    let typed_len = typed.chars().count();
+    known
+        .iter()
+        .map(|name| (strsim::levenshtein(typed, name), *name))
+        .filter(|(distance, name)| {
+            let longer = typed_len.max(name.chars().count());
+            *distance > 0 && *distance * 3 <= longer.max(2)
+        })
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, name)| name)
+}

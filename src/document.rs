@@ -12,6 +12,7 @@ use crate::scoring::scorecard::{Scorecard, scorecard};
 use cells::breakable;
 
 pub mod cells;
+pub mod paragraphs;
 
 /// What the templates print, as the form prepared it, and the facts the PDF itself carries.
 #[derive(Clone, Debug)]

@@ -14,7 +14,7 @@ use crate::model::value::{Quantity, Value, parse_value};
 use crate::model::{Band, Goal, Indicator, Level1, Report, Settings, Text, exact};
 use crate::scoring::rule_set::ScoringRules;
 use crate::scoring::score::{filled_actual, two_decimals};
-use crate::source::yaml_error::closest;
+use crate::diagnostic::closest;
 use unread::check_words;
 
 use super::amounts::{beyond_cents, check_weight};

@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::render::typst_escape::paragraphs;
+use super::paragraphs::paragraphs;
 use crate::scoring::score::two_decimals;
 use crate::scoring::scorecard::IndicatorCard;
 

@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer};
 
-use crate::source::yaml_error::with_help;
+use crate::diagnostic::with_help;
 
 /// An exact decimal read from the written text (`13581.20` keeps its scale), never via a float.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

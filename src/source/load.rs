@@ -422,7 +422,7 @@ fn unknown_top_level_key(key: &At<String>) -> Diagnostic {
         .copied()
         .chain(["年度目标1"])
         .collect();
-    diagnostic = match crate::source::yaml_error::closest(&key.value, &known) {
+    diagnostic = match crate::diagnostic::closest(&key.value, &known) {
         Some(close) => diagnostic.help(format!("是不是想写「{close}」？")),
         None => diagnostic.help(format!(
             "顶层可用的键有：{}（每个目标单独成键时写「年度目标1」「年度目标2」……）",

@@ -7,16 +7,9 @@
 use serde_saphyr::granit_parser::{ErrorKind, ScanError};
 use serde_saphyr::{Error, ExternalMessageSource};
 
-use crate::diagnostic::{Diagnostic, FileId, Span};
+use crate::diagnostic::{Diagnostic, FileId, HELP_SEPARATOR, Span, closest};
 use crate::located::{byte_offset, parsing_file, span_in};
 
-/// Separates a custom error's message from its help (see [`with_help`]).
-const HELP_SEPARATOR: char = '\u{1f}';
-
-/// A custom deserialization message that [`translate`] shows as message and help.
-pub(crate) fn with_help(message: &str, help: &str) -> String {
-    format!("{message}{HELP_SEPARATOR}{help}")
-}
 
 /// What to do about any YAML syntax error we have no better words for.
 const GENERAL_HELP: &str =
@@ -548,19 +541,6 @@ fn unknown_key(field: &str, expected: &[&str]) -> Diagnostic {
     }
 }
 
-/// The known name nearest to `typed`, if it is near enough to be a typo of it.
-pub fn closest<'a>(typed: &str, known: &[&'a str]) -> Option<&'a str> {
-    let typed_len = typed.chars().count();
-    known
-        .iter()
-        .map(|name| (strsim::levenshtein(typed, name), *name))
-        .filter(|(distance, name)| {
-            let longer = typed_len.max(name.chars().count());
-            *distance > 0 && *distance * 3 <= longer.max(2)
-        })
-        .min_by_key(|(distance, _)| *distance)
-        .map(|(_, name)| name)
-}
 
 /// serde's and the parser's words for what was expected, in Chinese where we know them.
 fn expected_zh(expected: &str) -> String {

@@ -106,7 +106,7 @@ fn narrative_paragraphs_appear_in_order() {
     let mut from = 0;
     let mut count = 0;
     for slot in slots {
-        for paragraph in jixiao::render::typst_escape::paragraphs(&slot.as_ref().unwrap().value) {
+        for paragraph in jixiao::document::paragraphs::paragraphs(&slot.as_ref().unwrap().value) {
             let wanted = squeezed(&paragraph);
             let at = text[from..]
                 .find(&wanted)

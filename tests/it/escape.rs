@@ -1,6 +1,7 @@
 //! The Typst escaper: any string prints as itself, checked with Typst's own parser.
 
-use jixiao::render::typst_escape::{escape_markup, paragraphs, string_literal};
+use jixiao::document::paragraphs::paragraphs;
+use jixiao::render::typst_escape::{escape_markup, string_literal};
 use proptest::prelude::*;
 use typst::syntax::{SyntaxKind, parse};
 
