@@ -6,9 +6,10 @@
 //! derives what the report states about its numbers, [`document`] prepares it for the
 //! templates, [`render`] writes Typst source through them and [`typeset`] compiles the PDF.
 //! [`pipeline`] runs them in order; [`form`] holds what differs between the forms (`表样`);
-//! [`workflow`] the commands around the pipeline.
+//! [`commands`] the commands around the pipeline.
 
 pub mod check;
+pub mod commands;
 pub mod diagnostic;
 pub mod document;
 pub mod files;
@@ -23,7 +24,7 @@ pub mod schema;
 pub mod scoring;
 pub mod source;
 pub mod typeset;
-pub mod workflow;
+pub mod yaml_text;
 
 pub use diagnostic::{Diagnostic, Diagnostics, Severity, SourceFiles, Span};
 pub use model::Report;

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 
+use crate::diagnostic::closest;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::located::At;
 use crate::model::taxonomy;
@@ -14,7 +15,6 @@ use crate::model::value::{Quantity, Value, parse_value};
 use crate::model::{Band, Goal, Indicator, Level1, Report, Settings, Text, exact};
 use crate::scoring::rule_set::ScoringRules;
 use crate::scoring::score::{filled_actual, two_decimals};
-use crate::diagnostic::closest;
 use unread::check_words;
 
 use super::amounts::{beyond_cents, check_weight};

@@ -7,9 +7,9 @@ use std::process::ExitCode;
 use std::sync::Mutex;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use jixiao::commands::batch::{self, Finished, Layout, ReportSource, Summary, Task};
 use jixiao::pipeline::BuildOptions;
 use jixiao::typeset::Typesetter;
-use jixiao::workflow::batch::{self, Finished, Layout, ReportSource, Summary, Task};
 
 use super::{BuildArgs, EXIT_REPORT_ERRORS, EXIT_USAGE, Format};
 

@@ -63,7 +63,7 @@ pub fn watch(args: &BuildArgs) -> ExitCode {
         Ok(typesetter) => typesetter,
         Err(code) => return code,
     };
-    let result = jixiao::workflow::watch::watch(
+    let result = jixiao::commands::watch::watch(
         &args.src,
         &build_options(args),
         &typesetter,

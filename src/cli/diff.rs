@@ -19,14 +19,14 @@ pub fn diff(old: &OsStr, new: &OsStr, format: Format) -> ExitCode {
     let (Some(old), Some(new)) = (old.clean_outcome(), new.clean_outcome()) else {
         return ExitCode::from(EXIT_REPORT_ERRORS);
     };
-    let diff = jixiao::workflow::compare::compare(old, new);
+    let diff = jixiao::commands::diff::compare::compare(old, new);
     print_as(format, &diff.to_text(), &diff)
 }
 
 /// Reads and evaluates one version of `diff`; its diagnostics are printed only when in error.
 fn evaluate_version(arg: &OsStr) -> Result<jixiao::Evaluated, ExitCode> {
-    let source = jixiao::workflow::revision::Source::parse(arg);
-    if let jixiao::workflow::revision::Source::Disk(path) = &source {
+    let source = jixiao::commands::diff::revision::Source::parse(arg);
+    if let jixiao::commands::diff::revision::Source::Disk(path) = &source {
         super::batch::one_report(path, "diff")?;
     }
     let loaded = source.load().map_err(|error| {

@@ -24,7 +24,7 @@ pub fn export(src: &Path, output: Option<PathBuf>) -> ExitCode {
         Ok(evaluated) => evaluated,
         Err(code) => return code,
     };
-    let bytes = match jixiao::workflow::excel::export::workbook(&evaluated) {
+    let bytes = match jixiao::commands::excel::export::workbook(&evaluated) {
         Ok(bytes) => bytes,
         Err(error) => {
             eprintln!("错误: {error}");
@@ -43,7 +43,7 @@ pub fn export(src: &Path, output: Option<PathBuf>) -> ExitCode {
 }
 
 pub fn import(file: &Path, dir: &Path, year: Option<u16>) -> ExitCode {
-    match jixiao::workflow::excel::import::import(file, dir, year) {
+    match jixiao::commands::excel::import::import(file, dir, year) {
         Ok(imported) => {
             eprint!("{}", imported.notes());
             println!("{imported}");

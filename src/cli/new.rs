@@ -11,12 +11,7 @@ pub fn new(args: &NewArgs) -> ExitCode {
     {
         return code;
     }
-    match jixiao::workflow::scaffold::new_report(
-        &args.dir,
-        args.from.as_deref(),
-        args.year,
-        args.form,
-    ) {
+    match jixiao::commands::new::new_report(&args.dir, args.from.as_deref(), args.year, args.form) {
         Ok(created) => {
             println!("{created}");
             ExitCode::SUCCESS

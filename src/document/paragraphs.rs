@@ -101,4 +101,3 @@ fn chinese_item(line: &str) -> bool {
 fn is_chinese_numeral(text: &str) -> bool {
     chinese_number(text).is_some() && text.chars().count() <= 3
 }
-

@@ -1,9 +1,8 @@
 //! Text from the YAML sources made safe for Typst: it prints verbatim and never runs as code.
 
-
-use crate::document::paragraphs::starts_item;
 #[cfg(test)]
 use crate::document::paragraphs::paragraphs;
+use crate::document::paragraphs::starts_item;
 
 const ZERO_WIDTH_SPACE: char = '\u{200B}';
 

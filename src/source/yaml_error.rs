@@ -10,7 +10,6 @@ use serde_saphyr::{Error, ExternalMessageSource};
 use crate::diagnostic::{Diagnostic, FileId, HELP_SEPARATOR, Span, closest};
 use crate::located::{byte_offset, parsing_file, span_in};
 
-
 /// What to do about any YAML syntax error we have no better words for.
 const GENERAL_HELP: &str =
     "检查这一行和上一行：缩进只能用空格且同一层要对齐，冒号后要有一个空格，引号和括号要成对";
@@ -540,7 +539,6 @@ fn unknown_key(field: &str, expected: &[&str]) -> Diagnostic {
         None => diagnostic.help(format!("这里可用的键有：{}", expected.join("、"))),
     }
 }
-
 
 /// serde's and the parser's words for what was expected, in Chinese where we know them.
 fn expected_zh(expected: &str) -> String {

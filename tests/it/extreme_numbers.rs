@@ -234,8 +234,8 @@ fn evaluate_all_the_way(yaml: &str) -> Result<jixiao::Evaluated, TestCaseError> 
         prop_assert!(evaluated.diagnostics.has_errors(), "{yaml}");
         return Ok(evaluated);
     };
-    let _ = jixiao::workflow::compare::compare(&sample_outcome(), outcome).to_text();
-    let _ = jixiao::workflow::compare::compare(outcome, outcome).to_text();
+    let _ = jixiao::commands::diff::compare::compare(&sample_outcome(), outcome).to_text();
+    let _ = jixiao::commands::diff::compare::compare(outcome, outcome).to_text();
     let document = jixiao::pipeline::document(outcome);
     prop_assert!(serde_json::to_string(&document.card).is_ok());
     // `build` renders only reports without errors; rendering any is a harder test.

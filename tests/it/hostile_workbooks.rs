@@ -913,14 +913,14 @@ fn the_summary_pdf_is_written_when_its_workbook_cannot_be() {
     std::fs::create_dir_all(out.join("汇总表.xlsx")).unwrap();
     let typesetter = jixiao::typeset::Typesetter::new(&[]).unwrap();
     let summary =
-        jixiao::workflow::batch::Summary::new(vec![jixiao::workflow::batch::SummaryRow::failed(
+        jixiao::commands::batch::Summary::new(vec![jixiao::commands::batch::SummaryRow::failed(
             "甲",
             "各单位/甲.yaml",
             1,
         )]);
     let options = jixiao::pipeline::BuildOptions::default();
     let error =
-        jixiao::workflow::batch::write_summary(&summary, &out, dir.path(), &options, &typesetter)
+        jixiao::commands::batch::write_summary(&summary, &out, dir.path(), &options, &typesetter)
             .unwrap_err();
     assert!(error.contains("无法写出汇总表.xlsx"), "{error}");
     assert!(error.contains("是一个文件夹"), "{error}");

@@ -435,7 +435,7 @@ proptest! {
     /// Whatever the text, `key: <scalar>` reads back as exactly that text.
     #[test]
     fn any_text_reads_back_as_written(text in any::<String>()) {
-        let yaml = format!("键: {}\n", jixiao::workflow::yaml_text::scalar(&text));
+        let yaml = format!("键: {}\n", jixiao::yaml_text::scalar(&text));
         let read: BTreeMap<String, String> = match serde_saphyr::from_str(&yaml) {
             Ok(read) => read,
             Err(error) => panic!("{yaml:?} does not parse: {error}"),
@@ -446,7 +446,7 @@ proptest! {
     /// Text made of YAML's special characters, which plain scalars trip over most.
     #[test]
     fn special_characters_read_back_as_written(text in r"[-?:,\[\]{}#&*!|>'%@` \t.0-9a-zA-Z一\n]{0,12}") {
-        let yaml = format!("键: {}\n", jixiao::workflow::yaml_text::scalar(&text));
+        let yaml = format!("键: {}\n", jixiao::yaml_text::scalar(&text));
         let read: BTreeMap<String, String> = match serde_saphyr::from_str(&yaml) {
             Ok(read) => read,
             Err(error) => panic!("{yaml:?} does not parse: {error}"),

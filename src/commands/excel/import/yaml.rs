@@ -6,9 +6,9 @@ use rust_decimal::Decimal;
 
 use super::decide::{Decided, Extra};
 use super::table::{Goal, Row, Table};
+use crate::commands::new::NewFile;
 use crate::model::Band;
-use crate::workflow::scaffold::NewFile;
-use crate::workflow::yaml_text::YamlText;
+use crate::yaml_text::YamlText;
 
 pub fn files(table: &Table, decided: &Decided) -> Vec<NewFile> {
     let mut files = vec![NewFile {

@@ -20,8 +20,8 @@ mod yaml;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::commands::new::{ensure_usable, with_schema, write_folder};
 use crate::form::FormKind;
-use crate::workflow::scaffold::{ensure_usable, with_schema, write_folder};
 
 /// Why nothing was imported.
 #[derive(Debug)]

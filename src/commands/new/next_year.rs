@@ -12,7 +12,7 @@ use crate::form::keys::TopKey;
 use crate::form::national::National;
 use crate::model::{Direction, Goal, Indicator, Report, ReverseRule, YEARS};
 use crate::source::load::{Loaded, load_path};
-use crate::workflow::yaml_text::YamlText;
+use crate::yaml_text::YamlText;
 
 use super::{NewError, NewFile, Plan};
 
