@@ -96,10 +96,11 @@ fn main() {
     let only_stages = args.iter().any(|a| a == "--stages");
     let templates = match std::env::var_os("JIXIAO_BENCH_TEMPLATES") {
         Some(dir) => {
-            TemplateSet::with_overrides(Path::new(&dir), &jixiao::limits::Limits::default())
+            let limits = jixiao::limits::Limits::default();
+            TemplateSet::with_overrides(&jixiao::form::templates(), Path::new(&dir), &limits)
                 .expect("template folder")
         }
-        None => TemplateSet::built_in(),
+        None => TemplateSet::built_in(&jixiao::form::templates()),
     };
     for bench in &reports {
         let mut table = stages(bench, &typesetter, &templates, iters);

@@ -13,7 +13,7 @@ use crate::render::{RenderError, render_within};
 use crate::scoring::Outcome;
 use crate::source::load::{LoadError, Loaded, load_path};
 use crate::typeset::{Compiled, PdfMeta, TypesetError, Typesetter};
-use crate::{check, scoring};
+use crate::{check, form, scoring};
 
 /// A report read, checked and scored.
 #[derive(Debug)]
@@ -177,6 +177,17 @@ pub fn pdf_meta(document: &Document, pdf_a: bool) -> PdfMeta {
     }
 }
 
+/// The built-in templates of every form, with those of `--templates` on top.
+pub fn templates(options: &BuildOptions) -> Result<TemplateSet, BuildError> {
+    let forms = form::templates();
+    match &options.templates {
+        Some(dir) => {
+            TemplateSet::with_overrides(&forms, dir, &options.limits).map_err(BuildError::Templates)
+        }
+        None => Ok(TemplateSet::built_in(&forms)),
+    }
+}
+
 /// The document the report's form prints of it.
 pub fn document(outcome: &Outcome) -> Document {
     outcome.report.own.form().document(outcome)
@@ -188,12 +199,7 @@ pub fn build(
     options: &BuildOptions,
     typesetter: &Typesetter,
 ) -> Result<Built, BuildError> {
-    let templates = match &options.templates {
-        Some(dir) => {
-            TemplateSet::with_overrides(dir, &options.limits).map_err(BuildError::Templates)?
-        }
-        None => TemplateSet::built_in(),
-    };
+    let templates = templates(options)?;
     let evaluated = evaluate_printable(src, typesetter).map_err(BuildError::Load)?;
     let Some(outcome) = evaluated.clean_outcome() else {
         return Err(BuildError::Report(Box::new(evaluated)));

@@ -105,6 +105,15 @@ pub fn key_forms(key: TopKey) -> Option<&'static [FormKind]> {
     }
 }
 
+/// Every form's built-in templates, by name (a `--templates` folder replaces them by name).
+pub fn templates() -> Vec<(&'static str, &'static str)> {
+    [
+        department::templates::TEMPLATES,
+        national::templates::TEMPLATES,
+    ]
+    .concat()
+}
+
 /// "项目支出绩效自评表和部门整体支出绩效自评表"
 pub fn names(forms: &[FormKind]) -> String {
     let names: Vec<&str> = forms.iter().map(|form| form.name()).collect();

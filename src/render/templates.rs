@@ -5,23 +5,9 @@ use crate::limits::{Limits, MIB};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-/// The templates shipped in the binary, so that an installed `jixiao` works on its own.
-const BUILT_IN: &[(&str, &str)] = &[
-    (
-        "report.typ.j2",
-        include_str!("../../templates/report.typ.j2"),
-    ),
-    ("style.typ.j2", include_str!("../../templates/style.typ.j2")),
-    (
-        "abridged.typ.j2",
-        include_str!("../../templates/abridged.typ.j2"),
-    ),
-    ("annex.typ.j2", include_str!("../../templates/annex.typ.j2")),
-    (
-        "national.typ.j2",
-        include_str!("../../templates/national.typ.j2"),
-    ),
-];
+/// The templates every form's templates include, shipped in the binary so that an installed
+/// `jixiao` works on its own; each form ships its own besides (see [`TemplateSet::built_in`]).
+const SHARED: &[(&str, &str)] = &[("style.typ.j2", include_str!("../../templates/style.typ.j2"))];
 
 /// Templates by name, and the plain files a document may read, by virtual path ("/logo.png").
 #[derive(Clone, Debug, Default)]
@@ -53,10 +39,12 @@ impl std::fmt::Display for TemplateDirError {
 impl std::error::Error for TemplateDirError {}
 
 impl TemplateSet {
-    pub fn built_in() -> TemplateSet {
+    /// The shared templates and the forms' `form_templates`, by name.
+    pub fn built_in(form_templates: &[(&str, &str)]) -> TemplateSet {
         TemplateSet {
-            templates: BUILT_IN
+            templates: SHARED
                 .iter()
+                .chain(form_templates)
                 .map(|(name, source)| (name.to_string(), source.to_string()))
                 .collect(),
             files: BTreeMap::new(),
@@ -67,8 +55,12 @@ impl TemplateSet {
     /// The built-in templates with the files of `dir` on top: a template of the same name
     /// replaces the built-in one; other files become readable by the document.
     /// The folder may hold at most `limits.template_files` files of `limits.template_bytes`.
-    pub fn with_overrides(dir: &Path, limits: &Limits) -> Result<TemplateSet, TemplateDirError> {
-        let mut set = TemplateSet::built_in();
+    pub fn with_overrides(
+        form_templates: &[(&str, &str)],
+        dir: &Path,
+        limits: &Limits,
+    ) -> Result<TemplateSet, TemplateDirError> {
+        let mut set = TemplateSet::built_in(form_templates);
         for path in files_under(dir, limits)? {
             let relative = path.strip_prefix(dir).unwrap_or(&path);
             let name = relative

@@ -239,7 +239,10 @@ fn evaluate_all_the_way(yaml: &str) -> Result<jixiao::Evaluated, TestCaseError> 
     let document = jixiao::pipeline::document(outcome);
     prop_assert!(serde_json::to_string(&document.card).is_ok());
     // `build` renders only reports without errors; rendering any is a harder test.
-    let source = jixiao::render::render(&document, &TemplateSet::built_in());
+    let source = jixiao::render::render(
+        &document,
+        &TemplateSet::built_in(&jixiao::form::templates()),
+    );
     prop_assert!(source.is_ok(), "{source:?}");
     Ok(evaluated)
 }

@@ -6,7 +6,6 @@ use serde::Serialize;
 use super::summary::Summary;
 use crate::pipeline::BuildOptions;
 use crate::render::render_template;
-use crate::render::templates::TemplateSet;
 use crate::typeset::{Compiled, PdfMeta, Typesetter};
 
 /// The template's name; a `--templates` folder may hold its own.
@@ -88,12 +87,7 @@ pub fn summary_pdf(
     typesetter: &Typesetter,
 ) -> Result<(String, Compiled), crate::pipeline::BuildError> {
     use crate::pipeline::BuildError;
-    let mut templates = match &options.templates {
-        Some(dir) => {
-            TemplateSet::with_overrides(dir, &options.limits).map_err(BuildError::Templates)?
-        }
-        None => TemplateSet::built_in(),
-    };
+    let mut templates = crate::pipeline::templates(options)?;
     templates
         .templates
         .entry(TEMPLATE.to_string())

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::{Department, struts, titles};
+use super::{Department, struts, templates, titles};
 use crate::document::cells::{
     GroupNumbers, breakable, breakable_paragraphs, fits_a_few_lines, group_spans, money,
 };
@@ -12,9 +12,6 @@ use crate::located::At;
 use crate::model::{Amount, Report};
 use crate::scoring::Outcome;
 use crate::scoring::scorecard::{IndicatorCard, Scorecard};
-
-/// The template that starts the document.
-pub const MAIN_TEMPLATE: &str = "report.typ.j2";
 
 /// Everything templates/department/ prints, as `doc`.
 #[derive(Clone, Debug, Serialize)]
@@ -49,7 +46,7 @@ pub struct DepartmentUnit {
 pub fn document(outcome: &Outcome, own: &Department) -> Document {
     let doc = department_document(outcome, own);
     Document::new(
-        MAIN_TEMPLATE,
+        templates::MAIN_TEMPLATE,
         doc.unit.common.clone(),
         doc.card.clone(),
         &doc,

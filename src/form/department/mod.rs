@@ -7,6 +7,7 @@ pub mod document;
 mod form;
 pub mod keys;
 mod struts;
+pub mod templates;
 mod titles;
 
 use schemars::JsonSchema;

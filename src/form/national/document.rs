@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::National;
+use super::{National, templates};
 use crate::document::cells::{
     GroupNumbers, breakable, breakable_paragraphs, fits_a_few_lines, group_spans, money,
 };
@@ -13,9 +13,6 @@ use crate::located::At;
 use crate::model::{Amount, Report};
 use crate::scoring::Outcome;
 use crate::scoring::scorecard::Scorecard;
-
-/// The template that starts the document.
-pub const MAIN_TEMPLATE: &str = "national.typ.j2";
 
 /// Everything templates/national/ prints, as `doc`.
 #[derive(Clone, Debug, Serialize)]
@@ -28,7 +25,12 @@ pub struct NationalTableDocument {
 
 pub fn document(outcome: &Outcome, national: &National) -> Document {
     let doc = table_document(outcome, national);
-    Document::new(MAIN_TEMPLATE, doc.unit.clone(), doc.card.clone(), &doc)
+    Document::new(
+        templates::MAIN_TEMPLATE,
+        doc.unit.clone(),
+        doc.card.clone(),
+        &doc,
+    )
 }
 
 pub fn table_document(outcome: &Outcome, national: &National) -> NationalTableDocument {
