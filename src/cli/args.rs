@@ -195,7 +195,7 @@ pub struct NewArgs {
     #[arg(long, value_parser = year_in_range, value_name = "年度")]
     pub year: Option<u16>,
     /// 示例报告的表样：部门整体绩效自评表、项目支出绩效自评表或部门整体支出绩效自评表（带 --from 时沿用上年报告的表样）
-    #[arg(long, value_parser = form_name, value_name = "表样", default_value = "部门整体绩效自评表", conflicts_with = "from")]
+    #[arg(long, value_parser = form_name, value_name = "表样", default_value = FormKind::DEFAULT_NAME, conflicts_with = "from")]
     pub form: FormKind,
 }
 

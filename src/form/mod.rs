@@ -39,6 +39,9 @@ pub enum FormKind {
 }
 
 impl FormKind {
+    /// The name of the form a report is when it names none.
+    pub const DEFAULT_NAME: &str = FormKind::Department.name();
+
     pub const ALL: [FormKind; 3] = [
         FormKind::Department,
         FormKind::Project,
