@@ -24,8 +24,7 @@ use std::time::{Duration, Instant};
 use jixiao::Outcome;
 use jixiao::check::glyphs::check_glyphs;
 use jixiao::check::{review, validate};
-use jixiao::document::document;
-use jixiao::pipeline::{BuildOptions, build, pdf_meta};
+use jixiao::pipeline::{BuildOptions, build, document, pdf_meta};
 use jixiao::render::render;
 use jixiao::render::templates::TemplateSet;
 use jixiao::scoring::{facts, score};
@@ -149,7 +148,9 @@ fn stages(bench: &Bench, typesetter: &Typesetter, templates: &TemplateSet, iters
         let files = loaded.files;
 
         let t = Instant::now();
-        diagnostics.extend(validate::validate(&report).0);
+        let form = report.own.form();
+        let form_checks = |d: &mut jixiao::Diagnostics| form.check(&report, d);
+        diagnostics.extend(validate::validate(&report, form_checks).0);
         time(1, t);
         let t = Instant::now();
         let scores = score::score_report(&report);
@@ -162,7 +163,8 @@ fn stages(bench: &Bench, typesetter: &Typesetter, templates: &TemplateSet, iters
         time(2, t);
 
         let t = Instant::now();
-        diagnostics.extend(check_glyphs(&report, &files, typesetter));
+        let form_texts = report.own.form().printed_texts();
+        diagnostics.extend(check_glyphs(&report, form_texts, &files, typesetter));
         time(3, t);
         assert!(
             !diagnostics.has_errors(),

@@ -28,8 +28,8 @@ impl Own {
     /// The report's form, to ask what it does differently.
     pub fn form(&self) -> &dyn Form {
         match self {
-            Own::Department(own) => own,
-            Own::National(own) => own,
+            Own::Department(own) => own.as_ref(),
+            Own::National(own) => own.as_ref(),
         }
     }
 }

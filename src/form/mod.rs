@@ -126,8 +126,8 @@ pub fn names(forms: &[FormKind]) -> String {
 /// A form's own part of a report: what the shared stages leave to the form.
 #[derive(Clone, Debug)]
 pub enum Own {
-    Department(department::Department),
-    National(national::National),
+    Department(Box<department::Department>),
+    National(Box<national::National>),
 }
 
 impl Own {
@@ -151,17 +151,18 @@ impl Own {
 /// A top-level entry of one form's own keys.
 #[derive(Debug)]
 pub enum OwnEntry {
-    Department(department::keys::Entry),
-    National(national::keys::Entry),
+    Department(Box<department::keys::Entry>),
+    National(Box<national::keys::Entry>),
 }
 
 impl OwnEntry {
     /// Reads the value of `key` when some form owns the key; None (the value unread) otherwise.
     pub fn read<'de, A: MapAccess<'de>>(key: &str, map: &mut A) -> Result<Option<Self>, A::Error> {
         if let Some(entry) = department::keys::read(key, map)? {
-            return Ok(Some(OwnEntry::Department(entry)));
+            return Ok(Some(OwnEntry::Department(Box::new(entry))));
         }
-        Ok(national::keys::read(key, map)?.map(OwnEntry::National))
+        let entry = national::keys::read(key, map)?;
+        Ok(entry.map(|entry| OwnEntry::National(Box::new(entry))))
     }
 
     pub fn key(&self) -> TopKey {
@@ -195,14 +196,20 @@ pub struct OwnDraft {
     national: national::keys::Draft,
 }
 
-/// What a form's own keys give the report: 预算执行 and the goals as scored, and its own part.
-pub type Finished = (Budget, Vec<Goal>, Breakdown, Own);
+/// What a form's own keys give the report: 预算执行 and the goals as scored, how the summary
+/// breaks the total down, and the form's own part.
+pub struct Finished {
+    pub budget: Budget,
+    pub goals: Vec<Goal>,
+    pub breakdown: Breakdown,
+    pub own: Own,
+}
 
 impl OwnDraft {
     pub fn take(&mut self, key: Span, entry: OwnEntry) {
         match entry {
-            OwnEntry::Department(entry) => self.department.take(key, entry),
-            OwnEntry::National(entry) => self.national.take(entry),
+            OwnEntry::Department(entry) => self.department.take(key, *entry),
+            OwnEntry::National(entry) => self.national.take(*entry),
         }
     }
 
@@ -223,11 +230,21 @@ impl OwnDraft {
         match form {
             FormKind::Department => {
                 let (budget, goals, own) = self.department.finish(anchor, diagnostics)?;
-                Some((budget, goals, Breakdown::Goals, Own::Department(own)))
+                Some(Finished {
+                    budget,
+                    goals,
+                    breakdown: Breakdown::Goals,
+                    own: Own::Department(Box::new(own)),
+                })
             }
             FormKind::Project | FormKind::DepartmentSpending => {
                 let (budget, goals, own) = self.national.finish(form_at?, settings)?;
-                Some((budget, goals, Breakdown::Level1, Own::National(own)))
+                Some(Finished {
+                    budget,
+                    goals,
+                    breakdown: Breakdown::Level1,
+                    own: Own::National(Box::new(own)),
+                })
             }
         }
     }

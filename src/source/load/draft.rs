@@ -69,20 +69,20 @@ impl Draft {
         }
         let mut settings = self.settings.unwrap_or_default();
         let form_at = self.form.as_ref().map(|f| f.span);
-        let (budget, goals, breakdown, own) =
-            self.own
-                .finish(form, form_at, &mut settings, anchor, diagnostics)?;
+        let finished = self
+            .own
+            .finish(form, form_at, &mut settings, anchor, diagnostics)?;
         Some(Report {
             form,
             unit_name: self.unit_name?,
             year: self.year?,
             submitted: self.submitted?,
             settings,
-            budget,
-            goals,
-            breakdown,
+            budget: finished.budget,
+            goals: finished.goals,
+            breakdown: finished.breakdown,
             annex: self.annex.unwrap_or_default(),
-            own,
+            own: finished.own,
         })
     }
 }
