@@ -9,7 +9,7 @@ use crate::located::At;
 use crate::model::Report;
 use crate::scoring::Outcome;
 use crate::scoring::scorecard::{Scorecard, scorecard};
-use cells::breakable;
+use cells::{breakable, breakable_cells};
 
 pub mod cells;
 pub mod paragraphs;
@@ -93,15 +93,8 @@ pub struct SignOff {
 pub fn printed_card(outcome: &Outcome) -> Scorecard {
     let mut card = scorecard(&outcome.report, &outcome.scores, &outcome.facts);
     for unmet in &mut card.unmet {
-        let texts = [
-            &mut unmet.name,
-            &mut unmet.target,
-            &mut unmet.actual,
-            &mut unmet.explanation,
-        ];
-        for text in texts {
-            *text = breakable(text);
-        }
+        unmet.cells = breakable_cells(&unmet.cells);
+        unmet.explanation = breakable(&unmet.explanation);
     }
     card
 }

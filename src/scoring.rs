@@ -1,7 +1,8 @@
 //! Stage 3, scoring: the official rules ([`score`]) of a rule set ([`rule_set`]), what the
-//! report states about its numbers ([`facts`]) and the scores as a user reads them
-//! ([`scorecard`]).
+//! report states about its numbers ([`facts`]), the scores as a user reads them
+//! ([`scorecard`]) and the cells every row of an indicator shows ([`cells`]).
 
+pub mod cells;
 pub mod facts;
 pub mod rule_set;
 pub mod score;

@@ -4,8 +4,8 @@
 use rust_decimal::Decimal;
 
 use super::paragraphs::paragraphs;
+use crate::scoring::cells::IndicatorCells;
 use crate::scoring::score::two_decimals;
-use crate::scoring::scorecard::IndicatorCard;
 
 /// 13581.29 → "13,581.29"
 pub fn money(amount: Decimal) -> String {
@@ -24,10 +24,21 @@ pub fn money(amount: Decimal) -> String {
     format!("{sign}{grouped}.{fraction}")
 }
 
+/// An indicator's cells as a table prints them: 三级指标, the target and the actual value
+/// given places to break (see [`breakable`]).
+pub(crate) fn breakable_cells(cells: &IndicatorCells) -> IndicatorCells {
+    IndicatorCells {
+        name: breakable(&cells.name),
+        target: breakable(&cells.target),
+        actual: breakable(&cells.actual),
+        ..cells.clone()
+    }
+}
+
 /// Whether an indicator's row is surely short, a fraction of a page: its texts fill at most
 /// ten lines of their cells (the 三级指标 cell holds about twelve characters a line, the
 /// narrow target and actual cells about four).
-pub(crate) fn fits_a_few_lines(indicator: &IndicatorCard) -> bool {
+pub(crate) fn fits_a_few_lines(indicator: &IndicatorCells) -> bool {
     let chars = |text: &str| text.chars().count();
     chars(&indicator.name) <= 120
         && chars(&indicator.target) <= 40
@@ -43,7 +54,7 @@ pub(crate) struct GroupNumbers {
 }
 
 impl GroupNumbers {
-    pub(crate) fn next(&mut self, indicator: &IndicatorCard) -> (usize, usize) {
+    pub(crate) fn next(&mut self, indicator: &IndicatorCells) -> (usize, usize) {
         let (same_level1, same_level2) = match &self.last {
             Some((l1, l2)) => (*l1 == indicator.level1, *l2 == indicator.level2),
             None => (false, false),

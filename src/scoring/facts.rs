@@ -4,6 +4,7 @@
 use rust_decimal::Decimal;
 
 use crate::model::{Breakdown, Report, exact};
+use crate::scoring::cells::IndicatorCells;
 use crate::scoring::score::{Grade, Scores};
 
 #[derive(Clone, Debug)]
@@ -33,14 +34,7 @@ pub struct SummaryRow {
 pub struct UnmetIndicator {
     /// 1-based goal number.
     pub goal: usize,
-    pub level1: String,
-    pub level2: String,
-    pub name: String,
-    pub target: String,
-    /// Empty when not filled in.
-    pub actual: String,
-    pub weight: Decimal,
-    pub score: Decimal,
+    pub cells: IndicatorCells<Decimal>,
     /// The indicator's 说明, empty when missing.
     pub explanation: String,
 }
@@ -106,13 +100,7 @@ fn unmet_indicators(report: &Report, scores: &Scores) -> Vec<UnmetIndicator> {
             }
             unmet.push(UnmetIndicator {
                 goal: number,
-                level1: level1.value.clone(),
-                level2: level2.value.clone(),
-                name: indicator.name.value.clone(),
-                target: indicator.target.0.clone(),
-                actual: indicator.actual_text(),
-                weight: score.weight,
-                score: score.score,
+                cells: IndicatorCells::scored(level1, level2, indicator, score),
                 explanation: indicator
                     .explanation
                     .as_ref()

@@ -8,6 +8,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::located::At;
 use crate::model::{Amount, BudgetRow, Report};
+use crate::scoring::cells::IndicatorCells;
 use crate::scoring::facts::Facts;
 use crate::scoring::score::{Rule, Scores, two_decimals};
 
@@ -88,13 +89,8 @@ pub struct GoalCard {
 
 #[derive(Clone, Debug, Serialize)]
 pub struct IndicatorCard {
-    pub level1: String,
-    pub level2: String,
-    pub name: String,
-    pub target: String,
-    pub actual: String,
-    pub weight: String,
-    pub score: String,
+    #[serde(flatten)]
+    pub cells: IndicatorCells,
     pub met: bool,
     /// What gave the score, in words: the rule, the comparator, the convention or band.
     pub rule: String,
@@ -120,13 +116,8 @@ pub struct Counts {
 #[derive(Clone, Debug, Serialize)]
 pub struct UnmetCard {
     pub goal: usize,
-    pub level1: String,
-    pub level2: String,
-    pub name: String,
-    pub target: String,
-    pub actual: String,
-    pub weight: String,
-    pub score: String,
+    #[serde(flatten)]
+    pub cells: IndicatorCells,
     pub explanation: String,
 }
 
@@ -153,13 +144,8 @@ pub fn scorecard(report: &Report, scores: &Scores, facts: &Facts) -> Scorecard {
                     .rows()
                     .zip(&goal_scores.indicators)
                     .map(|((level1, level2, indicator), score)| IndicatorCard {
-                        level1: level1.value.clone(),
-                        level2: level2.value.clone(),
-                        name: indicator.name.value.clone(),
-                        target: indicator.target.0.clone(),
-                        actual: indicator.actual_text(),
-                        weight: two_decimals(score.weight),
-                        score: two_decimals(score.score),
+                        cells: IndicatorCells::scored(level1, level2, indicator, score)
+                            .with_two_decimals(),
                         met: score.met,
                         rule: score.basis.clone(),
                         rule_kind: score.rule,
@@ -188,13 +174,7 @@ pub fn scorecard(report: &Report, scores: &Scores, facts: &Facts) -> Scorecard {
             .iter()
             .map(|u| UnmetCard {
                 goal: u.goal,
-                level1: u.level1.clone(),
-                level2: u.level2.clone(),
-                name: u.name.clone(),
-                target: u.target.clone(),
-                actual: u.actual.clone(),
-                weight: two_decimals(u.weight),
-                score: two_decimals(u.score),
+                cells: u.cells.with_two_decimals(),
                 explanation: u.explanation.clone(),
             })
             .collect(),
@@ -266,12 +246,12 @@ impl Scorecard {
         rows.extend(self.unmet.iter().map(|u| {
             vec![
                 u.goal.to_string(),
-                u.level1.clone(),
-                u.name.clone(),
-                u.target.clone(),
-                u.actual.clone(),
-                u.weight.clone(),
-                u.score.clone(),
+                u.cells.level1.clone(),
+                u.cells.name.clone(),
+                u.cells.target.clone(),
+                u.cells.actual.clone(),
+                u.cells.weight.clone(),
+                u.cells.score.clone(),
             ]
         }));
         let mut right = vec![true, false, false, false, false, true, true];

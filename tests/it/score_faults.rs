@@ -150,7 +150,7 @@ fn fault_4_blank_or_unobtainable_actual_values() {
         .facts
         .unmet
         .iter()
-        .map(|u| (u.goal, u.name.as_str(), u.actual.as_str()))
+        .map(|u| (u.goal, u.cells.name.as_str(), u.cells.actual.as_str()))
         .collect();
     assert_eq!(
         unmet,

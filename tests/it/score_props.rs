@@ -259,7 +259,7 @@ proptest! {
         prop_assert_eq!(facts.met_count + facts.unmet.len(), facts.indicator_count);
         prop_assert_eq!(facts.met_count, all.iter().filter(|s| s.met).count());
         let unmet_scores: Vec<Decimal> = all.iter().filter(|s| !s.met).map(|s| s.score).collect();
-        let listed: Vec<Decimal> = facts.unmet.iter().map(|u| u.score).collect();
+        let listed: Vec<Decimal> = facts.unmet.iter().map(|u| u.cells.score).collect();
         prop_assert_eq!(listed, unmet_scores);
         prop_assert_eq!(facts.goal_count, generated.goals.len());
     }

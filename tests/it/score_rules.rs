@@ -125,7 +125,7 @@ fn no_data_scores_zero_and_is_unmet() {
         .facts
         .unmet
         .iter()
-        .map(|u| u.name.as_str())
+        .map(|u| u.cells.name.as_str())
         .collect();
     assert_eq!(unmet, ["全区排名", "定量无法取得", "没有填写", "空白"]);
     // Not filled in (left out, or blank) is a warning at the indicator, or at the blank value.

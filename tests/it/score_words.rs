@@ -620,7 +620,7 @@ fn an_unmet_indicator_rounded_to_full_is_listed_as_unmet() {
         .facts
         .unmet
         .iter()
-        .map(|u| u.name.as_str())
+        .map(|u| u.cells.name.as_str())
         .collect();
     assert_eq!(unmet, ["受测指标"]);
     assert_eq!(outcome.facts.met_count, 1);

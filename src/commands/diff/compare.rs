@@ -13,6 +13,7 @@ use serde::Serialize;
 
 use crate::model::{Goal, exact};
 use crate::scoring::Outcome;
+use crate::scoring::cells::IndicatorCells;
 use crate::scoring::score::{GoalScore, two_decimals};
 use crate::scoring::scorecard::aligned;
 
@@ -118,13 +119,8 @@ pub struct IndicatorChange {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct IndicatorState {
     pub goal: usize,
-    pub level1: String,
-    pub level2: String,
-    pub name: String,
-    pub target: String,
-    pub actual: String,
-    pub weight: String,
-    pub score: String,
+    #[serde(flatten)]
+    pub cells: IndicatorCells,
     pub met: bool,
 }
 
@@ -140,15 +136,9 @@ pub struct MetChange {
 /// One indicator of a clean outcome, with what matching and comparing need.
 struct Row {
     goal: usize,
-    level1: String,
-    level2: String,
     /// Place in its 二级指标's list.
     slot: usize,
-    name: String,
-    target: String,
-    actual: String,
-    weight: Decimal,
-    score: Decimal,
+    cells: IndicatorCells<Decimal>,
     met: bool,
 }
 
@@ -199,14 +189,8 @@ fn goal_rows(number: usize, goal: &Goal, scores: &GoalScore) -> Vec<Row> {
         .zip(&scores.indicators)
         .map(|((level1, level2, slot, indicator), score)| Row {
             goal: number,
-            level1: level1.name.value.clone(),
-            level2: level2.name.value.clone(),
             slot,
-            name: indicator.name.value.clone(),
-            target: indicator.target.0.clone(),
-            actual: indicator.actual_text(),
-            weight: score.weight,
-            score: score.score,
+            cells: IndicatorCells::scored(&level1.name, &level2.name, indicator, score),
             met: score.met,
         })
         .collect()
@@ -220,7 +204,7 @@ fn match_rows(old: &[Row], new: &[Row]) -> Vec<Option<usize>> {
         .map(|n| {
             let found = old
                 .iter()
-                .position(|o| o.goal == n.goal && o.name == n.name);
+                .position(|o| o.goal == n.goal && o.cells.name == n.cells.name);
             if let Some(i) = found {
                 used[i] = true;
             }
@@ -241,12 +225,13 @@ fn match_rows(old: &[Row], new: &[Row]) -> Vec<Option<usize>> {
 }
 
 fn is_rename(old: &Row, new: &Row) -> bool {
+    let (o, n) = (&old.cells, &new.cells);
     old.goal == new.goal
-        && old.level1 == new.level1
-        && old.level2 == new.level2
+        && o.level1 == n.level1
+        && o.level2 == n.level2
         && old.slot == new.slot
-        && old.target == new.target
-        && old.weight == new.weight
+        && o.target == n.target
+        && o.weight == n.weight
 }
 
 fn indicator_changes(old: &[Row], new: &[Row], pairs: &[Option<usize>]) -> IndicatorChanges {
@@ -266,17 +251,18 @@ fn indicator_changes(old: &[Row], new: &[Row], pairs: &[Option<usize>]) -> Indic
 
 /// What changed in one indicator; None when nothing did.
 fn indicator_change(old: &Row, new: &Row) -> Option<IndicatorChange> {
+    let (o, n) = (&old.cells, &new.cells);
     let change = IndicatorChange {
         goal: new.goal,
-        level1: new.level1.clone(),
-        level2: new.level2.clone(),
-        name: new.name.clone(),
-        renamed_from: (old.name != new.name).then(|| old.name.clone()),
-        group: changed(&group(old), &group(new)),
-        target: changed(&old.target, &new.target),
-        actual: changed(&old.actual, &new.actual),
-        weight: changed(&two_decimals(old.weight), &two_decimals(new.weight)),
-        score: (old.score != new.score).then(|| score_change(old.score, new.score)),
+        level1: n.level1.clone(),
+        level2: n.level2.clone(),
+        name: n.name.clone(),
+        renamed_from: (o.name != n.name).then(|| o.name.clone()),
+        group: changed(&group(o), &group(n)),
+        target: changed(&o.target, &n.target),
+        actual: changed(&o.actual, &n.actual),
+        weight: changed(&two_decimals(o.weight), &two_decimals(n.weight)),
+        score: (o.score != n.score).then(|| score_change(o.score, n.score)),
     };
     let any = change.renamed_from.is_some()
         || change.group.is_some()
@@ -287,20 +273,14 @@ fn indicator_change(old: &Row, new: &Row) -> Option<IndicatorChange> {
     any.then_some(change)
 }
 
-fn group(row: &Row) -> String {
-    format!("{}/{}", row.level1, row.level2)
+fn group(cells: &IndicatorCells<Decimal>) -> String {
+    format!("{}/{}", cells.level1, cells.level2)
 }
 
 fn state(row: &Row) -> IndicatorState {
     IndicatorState {
         goal: row.goal,
-        level1: row.level1.clone(),
-        level2: row.level2.clone(),
-        name: row.name.clone(),
-        target: row.target.clone(),
-        actual: row.actual.clone(),
-        weight: two_decimals(row.weight),
-        score: two_decimals(row.score),
+        cells: row.cells.with_two_decimals(),
         met: row.met,
     }
 }
@@ -318,9 +298,9 @@ fn met_changes(
         };
         let change = MetChange {
             goal: n.goal,
-            name: n.name.clone(),
-            weight: two_decimals(n.weight),
-            score: score_change(o.score, n.score),
+            name: n.cells.name.clone(),
+            weight: two_decimals(n.cells.weight),
+            score: score_change(o.cells.score, n.cells.score),
         };
         match (o.met, n.met) {
             (false, true) => became_met.push(change),
@@ -605,15 +585,16 @@ fn states_table(title: &str, states: &[IndicatorState]) -> Option<String> {
         "得分",
     ])];
     rows.extend(states.iter().map(|s| {
+        let cells = &s.cells;
         vec![
             s.goal.to_string(),
-            s.level1.clone(),
-            s.level2.clone(),
-            s.name.clone(),
-            s.target.clone(),
-            shown(&s.actual),
-            s.weight.clone(),
-            s.score.clone(),
+            cells.level1.clone(),
+            cells.level2.clone(),
+            cells.name.clone(),
+            cells.target.clone(),
+            shown(&cells.actual),
+            cells.weight.clone(),
+            cells.score.clone(),
         ]
     }));
     let right = [true, false, false, false, false, false, true, true];

@@ -343,8 +343,9 @@ impl Table<'_> {
         for (i, (indicator, &(span1, span2))) in indicators.iter().zip(spans).enumerate() {
             let row = start + i as u32;
             if span1 > 0 {
-                let label =
-                    national.map_or(indicator.level1.clone(), |(labels, _)| labels[i].clone());
+                let label = national.map_or(indicator.cells.level1.clone(), |(labels, _)| {
+                    labels[i].clone()
+                });
                 self.merged(
                     (row, row + span1 as u32 - 1),
                     (first_column, first_column),
@@ -357,21 +358,26 @@ impl Table<'_> {
                 self.merged(
                     (row, row + span - 1),
                     (first_column + 1, first_column + 1),
-                    &indicator.level2,
+                    &indicator.cells.level2,
                     &styles.text,
                 )?;
             }
             let c = first_column + 2;
-            self.left(row, c, &indicator.name)?;
-            self.text(row, c + 1, &indicator.target)?;
-            self.text(row, c + 2, &indicator.actual)?;
+            self.left(row, c, &indicator.cells.name)?;
+            self.text(row, c + 1, &indicator.cells.target)?;
+            self.text(row, c + 2, &indicator.cells.actual)?;
             self.number(
                 row,
                 (c + 3, c + 3),
-                parse(&indicator.weight),
+                parse(&indicator.cells.weight),
                 &styles.number,
             )?;
-            self.number(row, (c + 4, c + 4), parse(&indicator.score), &styles.number)?;
+            self.number(
+                row,
+                (c + 4, c + 4),
+                parse(&indicator.cells.score),
+                &styles.number,
+            )?;
             if let Some((_, explanations)) = national {
                 self.left(row, c + 5, &explanations[i])?;
             }
@@ -531,7 +537,7 @@ impl Table<'_> {
             .iter()
             .map(|l| (l.level1_span, l.level2_span))
             .collect();
-        let labels: Vec<String> = lines.iter().map(|l| l.level1.clone()).collect();
+        let labels: Vec<String> = lines.iter().map(|l| l.cells.level1.clone()).collect();
         let explanations: Vec<String> = report
             .goals
             .iter()
@@ -643,11 +649,11 @@ fn detail_sheet(
         for (indicator, source) in goal.indicators.iter().zip(model.indicators()) {
             let texts = [
                 (1, goal.name.as_str()),
-                (2, indicator.level1.as_str()),
-                (3, indicator.level2.as_str()),
-                (4, indicator.name.as_str()),
-                (5, indicator.target.as_str()),
-                (6, indicator.actual.as_str()),
+                (2, indicator.cells.level1.as_str()),
+                (3, indicator.cells.level2.as_str()),
+                (4, indicator.cells.name.as_str()),
+                (5, indicator.cells.target.as_str()),
+                (6, indicator.cells.actual.as_str()),
                 (10, if indicator.met { "是" } else { "否" }),
                 (11, indicator.rule.as_str()),
             ];
@@ -656,9 +662,9 @@ fn detail_sheet(
                 write_text(sheet, row, column, text, &styles.left)?;
             }
             for (column, value) in [
-                (7, &indicator.weight),
+                (7, &indicator.cells.weight),
                 (8, &indicator.rule_score),
-                (9, &indicator.score),
+                (9, &indicator.cells.score),
             ] {
                 sheet.write_number_with_format(
                     row,

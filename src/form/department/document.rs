@@ -5,13 +5,15 @@ use serde::Serialize;
 
 use super::{Department, struts, templates, titles};
 use crate::document::cells::{
-    GroupNumbers, breakable, breakable_paragraphs, fits_a_few_lines, group_spans, money,
+    GroupNumbers, breakable, breakable_cells, breakable_paragraphs, fits_a_few_lines, group_spans,
+    money,
 };
 use crate::document::{self, Document, SignOff, Unit};
 use crate::located::At;
 use crate::model::{Amount, Report};
 use crate::scoring::Outcome;
-use crate::scoring::scorecard::{IndicatorCard, Scorecard};
+use crate::scoring::cells::IndicatorCells;
+use crate::scoring::scorecard::Scorecard;
 
 /// Everything templates/department/ prints, as `doc`.
 #[derive(Clone, Debug, Serialize)]
@@ -124,13 +126,8 @@ pub struct GoalBlock {
 pub struct AnnexRow {
     pub level1_group: usize,
     pub level2_group: usize,
-    pub level1: String,
-    pub level2: String,
-    pub name: String,
-    pub target: String,
-    pub actual: String,
-    pub weight: String,
-    pub score: String,
+    #[serde(flatten)]
+    pub cells: IndicatorCells,
     /// Whether the row may break across pages: only a row that might not fit on a page does,
     /// so that short rows move whole (no one-line widows) and the page of each row is stable.
     pub breakable: bool,
@@ -178,7 +175,10 @@ fn goal_blocks(card: &Scorecard) -> Vec<GoalBlock> {
     let mut blocks = Vec::with_capacity(card.goals.len());
     for goal in &card.goals {
         groups.new_goal();
-        let keep = goal.indicators.first().is_some_and(fits_a_few_lines);
+        let keep = goal
+            .indicators
+            .first()
+            .is_some_and(|first| fits_a_few_lines(&first.cells));
         let label = struts::cell_height(
             &format!("年度目标{}（{}分）", goal.number, goal.weight),
             struts::GOAL_COLUMN,
@@ -188,19 +188,14 @@ fn goal_blocks(card: &Scorecard) -> Vec<GoalBlock> {
         let mut previous: Option<(usize, usize)> = None;
         let mut rows = Vec::with_capacity(goal.indicators.len());
         for (j, indicator) in goal.indicators.iter().enumerate() {
-            let (level1, level2) = groups.next(indicator);
+            let cells = &indicator.cells;
+            let (level1, level2) = groups.next(cells);
             let mut strut: f64 = 0.0;
             if previous.is_none_or(|(l1, _)| l1 != level1) {
-                strut = strut.max(struts::cell_height(
-                    &indicator.level1,
-                    struts::LEVEL1_COLUMN,
-                ));
+                strut = strut.max(struts::cell_height(&cells.level1, struts::LEVEL1_COLUMN));
             }
             if previous.is_none_or(|(_, l2)| l2 != level2) {
-                strut = strut.max(struts::cell_height(
-                    &indicator.level2,
-                    struts::LEVEL2_COLUMN,
-                ));
+                strut = strut.max(struts::cell_height(&cells.level2, struts::LEVEL2_COLUMN));
             }
             previous = Some((level1, level2));
             if j == 0 {
@@ -209,7 +204,7 @@ fn goal_blocks(card: &Scorecard) -> Vec<GoalBlock> {
                     strut = strut.max(label - name);
                 }
             }
-            let mut row = annex_row(indicator, (level1, level2));
+            let mut row = annex_row(cells, (level1, level2));
             if strut > 0.0 {
                 row.strut = struts::points(strut);
             }
@@ -230,18 +225,12 @@ fn goal_blocks(card: &Scorecard) -> Vec<GoalBlock> {
     blocks
 }
 
-fn annex_row(indicator: &IndicatorCard, (level1_group, level2_group): (usize, usize)) -> AnnexRow {
+fn annex_row(cells: &IndicatorCells, (level1_group, level2_group): (usize, usize)) -> AnnexRow {
     AnnexRow {
         level1_group,
         level2_group,
-        level1: indicator.level1.clone(),
-        level2: indicator.level2.clone(),
-        name: breakable(&indicator.name),
-        target: breakable(&indicator.target),
-        actual: breakable(&indicator.actual),
-        weight: indicator.weight.clone(),
-        score: indicator.score.clone(),
-        breakable: !fits_a_few_lines(indicator),
+        cells: breakable_cells(cells),
+        breakable: !fits_a_few_lines(cells),
         level1_span: 0,
         level2_span: 0,
         strut: String::new(),

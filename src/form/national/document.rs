@@ -5,13 +5,15 @@ use serde::Serialize;
 
 use super::{National, templates};
 use crate::document::cells::{
-    GroupNumbers, breakable, breakable_paragraphs, fits_a_few_lines, group_spans, money,
+    GroupNumbers, breakable, breakable_cells, breakable_paragraphs, fits_a_few_lines, group_spans,
+    money,
 };
 use crate::document::{self, Document, SignOff, Unit};
 use crate::form::FormKind;
 use crate::located::At;
 use crate::model::{Amount, Report};
 use crate::scoring::Outcome;
+use crate::scoring::cells::IndicatorCells;
 use crate::scoring::scorecard::Scorecard;
 
 /// Everything templates/national/ prints, as `doc`.
@@ -83,14 +85,9 @@ pub struct IndicatorLine {
     /// Rows the merged 一级 (二级) cell starting on this row spans; 0 when none starts here.
     pub level1_span: usize,
     pub level2_span: usize,
-    /// 产出指标（50.00分）
-    pub level1: String,
-    pub level2: String,
-    pub name: String,
-    pub target: String,
-    pub actual: String,
-    pub weight: String,
-    pub score: String,
+    /// The 一级指标 with its weight: 产出指标（50.00分）.
+    #[serde(flatten)]
+    pub cells: IndicatorCells,
     /// 偏差原因分析及改进措施: the indicator's 说明.
     pub explanation: String,
     /// Whether the row is surely shorter than a page, so that it moves to the next page whole
@@ -192,10 +189,11 @@ fn indicator_lines(report: &Report, card: &Scorecard) -> Vec<IndicatorLine> {
     let mut lines: Vec<IndicatorLine> = indicators
         .zip(cards)
         .map(|(indicator, scored)| {
-            let (level1_group, level2_group) = groups.next(scored);
+            let cells = &scored.cells;
+            let (level1_group, level2_group) = groups.next(cells);
             let weight = weights
                 .iter()
-                .find(|(name, _)| *name == scored.level1)
+                .find(|(name, _)| *name == cells.level1)
                 .map_or_else(String::new, |(_, weight)| format!("（{weight}分）"));
             let explanation = indicator
                 .explanation
@@ -207,14 +205,11 @@ fn indicator_lines(report: &Report, card: &Scorecard) -> Vec<IndicatorLine> {
                 level2_group,
                 level1_span: 0,
                 level2_span: 0,
-                level1: format!("{}{weight}", scored.level1),
-                level2: scored.level2.clone(),
-                name: breakable(&scored.name),
-                target: breakable(&scored.target),
-                actual: breakable(&scored.actual),
-                weight: scored.weight.clone(),
-                score: scored.score.clone(),
-                whole: fits_a_few_lines(scored) && explanation.chars().count() <= 200,
+                cells: IndicatorCells {
+                    level1: format!("{}{weight}", cells.level1),
+                    ..breakable_cells(cells)
+                },
+                whole: fits_a_few_lines(cells) && explanation.chars().count() <= 200,
                 explanation: breakable(&explanation),
             }
         })
