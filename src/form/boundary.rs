@@ -22,6 +22,12 @@ pub trait Form {
 
     /// The document its templates print.
     fn document(&self, outcome: &Outcome) -> Document;
+
+    // Excel
+
+    /// The 自评表 sheet of the workbook `jixiao export` writes: this form's table, from the
+    /// writer's row on.
+    fn write_table(&self, outcome: &Outcome, table: &mut write::Table) -> write::Written;
 }
 
 impl Own {
@@ -33,3 +39,7 @@ impl Own {
         }
     }
 }
+
+// Excel
+
+use crate::excel::write;

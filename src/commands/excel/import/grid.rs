@@ -14,7 +14,7 @@ use super::ImportError;
 use super::limits::MAX_LISTED;
 use super::open::Book;
 use super::value::{Value, value_of};
-use crate::commands::excel::cells::address;
+use crate::excel::cells::address;
 
 /// One cell with a value.
 #[derive(Debug)]
