@@ -6,12 +6,14 @@
 //! derives what the report states about its numbers, [`document`] prepares it for the
 //! templates, [`render`] writes Typst source through them and [`typeset`] compiles the PDF.
 //! [`pipeline`] runs them in order; [`form`] holds what differs between the forms (`表样`);
-//! [`commands`] the commands around the pipeline.
+//! [`excel`] what a workbook is, whatever the form; [`commands`] the commands around the
+//! pipeline.
 
 pub mod check;
 pub mod commands;
 pub mod diagnostic;
 pub mod document;
+pub mod excel;
 pub mod files;
 pub mod form;
 pub mod limits;

@@ -8,7 +8,7 @@ use rust_xlsxwriter::{
 
 use super::summary::Summary;
 use super::summary_pdf::TITLE;
-use crate::commands::excel::cells::{MAX_CELL_CHARS, excel_length, xlsx_reason};
+use crate::excel::cells::{MAX_CELL_CHARS, excel_length, xlsx_reason};
 
 /// The sheet's name.
 pub const SHEET: &str = "汇总表";

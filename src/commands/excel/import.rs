@@ -4,24 +4,22 @@
 //! could not place is listed with its sheet and address, and it writes only into a new or
 //! empty folder. It reads within [`limits`]: a workbook past them, damaged, encrypted or not a
 //! workbook at all is refused with a message that says which, before anything is written.
+//!
+//! The sheet's form is the first that recognises it; the form reads its own cells and writes
+//! the sources (`form/<form>/excel`), the rest is read here and in [`crate::excel`].
 
-mod cfb;
 mod decide;
 mod detail;
-mod grid;
-pub mod limits;
-mod open;
-mod package;
-mod scan;
-mod table;
-mod value;
-mod yaml;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use crate::commands::new::{ensure_usable, with_schema, write_folder};
+use crate::commands::new::{NewFile, ensure_usable, with_schema, write_folder};
+use crate::excel::read::grid::Grid;
+use crate::excel::read::table::{Table, above, indicator_header, read_table};
+use crate::excel::read::{Unreadable, limits, open, short};
 use crate::form::FormKind;
+use crate::form::boundary::OwnCells;
 
 /// Why nothing was imported.
 #[derive(Debug)]
@@ -54,6 +52,12 @@ impl fmt::Display for ImportError {
 }
 
 impl std::error::Error for ImportError {}
+
+impl From<Unreadable> for ImportError {
+    fn from(Unreadable(message): Unreadable) -> Self {
+        ImportError::Unreadable(message)
+    }
+}
 
 /// What was imported, and what the user should look at.
 #[derive(Debug)]
@@ -97,11 +101,19 @@ impl fmt::Display for Imported {
 /// (`--year`) is the 年度 when the workbook's title has none, or overrides it.
 pub fn import(file: &Path, dir: &Path, year: Option<u16>) -> Result<Imported, ImportError> {
     let existed = ensure_usable(dir).map_err(|error| ImportError::Folder(strip(&error)))?;
-    let (mut table, grid, mut notes) = read_guarded(file)?;
-    settle_year(&mut table, &grid, year)?;
-    decide::fill_gaps(&mut table, &grid.sheet);
-    let decided = decide::scores(&table);
-    let files = yaml::files(&table, &decided);
+    let (mut read, grid, mut notes) = read_guarded(file)?;
+    let (table, own) = (&mut read.table, read.own.as_mut());
+    settle_year(table, &grid, year)?;
+    decide::fill_gaps(table, own, &grid.sheet);
+    let decided = decide::scores(table, own.rule_set());
+    let files: Vec<NewFile> = own
+        .files(table, &decided)
+        .into_iter()
+        .map(|file| NewFile {
+            name: file.name,
+            text: file.text,
+        })
+        .collect();
     for (address, text) in grid.unused() {
         table.notes.push(format!(
             "{address}：「{}」没有导入（不知道它属于哪一项）",
@@ -111,21 +123,28 @@ pub fn import(file: &Path, dir: &Path, year: Option<u16>) -> Result<Imported, Im
     let written = with_schema(&files).map_err(|error| ImportError::Folder(strip(&error)))?;
     write_folder(dir, existed, &written).map_err(|error| ImportError::Folder(strip(&error)))?;
     notes.extend(grid.notes());
-    notes.extend(table.notes);
+    notes.extend(read.table.notes);
     notes.extend(decided.notes);
     Ok(Imported {
         file: file.to_path_buf(),
         dir: dir.to_path_buf(),
-        form: table.form,
+        form: read.form,
         files: files.len(),
-        indicators: table.goals.iter().map(|g| g.indicators.len()).sum(),
+        indicators: read.table.goals.iter().map(|g| g.indicators.len()).sum(),
         notes,
     })
 }
 
+/// The 自评表 as read: its form, what every form has, and the form's own cells.
+struct Read {
+    form: FormKind,
+    table: Table,
+    own: Box<dyn OwnCells>,
+}
+
 /// Reads the workbook; a workbook so damaged that the reader gives up mid-way (calamine can
 /// panic on some malformed files) is an error like any unreadable file, not a crash.
-fn read_guarded(file: &Path) -> Result<(table::Table, grid::Grid, Vec<String>), ImportError> {
+fn read_guarded(file: &Path) -> Result<(Read, Grid, Vec<String>), ImportError> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(|_| {}));
     let result = std::panic::catch_unwind(|| read(file));
@@ -139,7 +158,7 @@ fn read_guarded(file: &Path) -> Result<(table::Table, grid::Grid, Vec<String>), 
 }
 
 /// The workbook's 自评表 sheet read into a table; the notes on the file and the sheets skipped.
-fn read(file: &Path) -> Result<(table::Table, grid::Grid, Vec<String>), ImportError> {
+fn read(file: &Path) -> Result<(Read, Grid, Vec<String>), ImportError> {
     let mut book = open::open(file)?;
     let (grid, skipped) = table_sheet(&mut book, file)?;
     let mut notes = std::mem::take(&mut book.notes);
@@ -150,23 +169,41 @@ fn read(file: &Path) -> Result<(table::Table, grid::Grid, Vec<String>), ImportEr
             grid.sheet
         ));
     }
-    let mut table = table::read_table(&grid).ok_or_else(|| no_header(&grid.sheet))?;
-    detail::complete(&mut book, &mut table);
-    Ok((table, grid, notes))
+    let mut read = read_table_of(&grid).ok_or_else(|| no_header(&grid.sheet))?;
+    detail::complete(&mut book, &mut read.table);
+    Ok((read, grid, notes))
+}
+
+/// The sheet's table, read as its form lays it out.
+fn read_table_of(grid: &Grid) -> Option<Read> {
+    let (header, columns) = indicator_header(grid)?;
+    let form = form_of(grid, header);
+    let workbook = form.workbook();
+    let (table, own) = read_table(grid, (header, columns), workbook.labelled_goals(), || {
+        workbook.read_own(grid, header)
+    });
+    Some(Read { form, table, own })
+}
+
+/// The first form that the texts above the indicator table (at row `header`) mark, else the
+/// default.
+fn form_of(grid: &Grid, header: u32) -> FormKind {
+    let above = |needle: &str| above(grid, header, needle);
+    FormKind::ALL
+        .into_iter()
+        .find(|form| form.workbook().recognises(&above))
+        .unwrap_or_default()
 }
 
 /// The first sheet whose first [`limits::HEADER_ROWS`] rows hold the indicator table's header,
 /// and the names of the sheets before it.
-fn table_sheet(
-    book: &mut open::Book,
-    file: &Path,
-) -> Result<(grid::Grid, Vec<String>), ImportError> {
+fn table_sheet(book: &mut open::Book, file: &Path) -> Result<(Grid, Vec<String>), ImportError> {
     let names = book.names();
     let mut skipped = Vec::new();
     let mut label: Option<(String, u32)> = None;
     for name in &names {
-        let grid = grid::Grid::read(book, name)?;
-        if table::indicator_header(&grid).is_some() {
+        let grid = Grid::read(book, name)?;
+        if indicator_header(&grid).is_some() {
             return Ok((grid, skipped));
         }
         if label.is_none()
@@ -200,11 +237,7 @@ fn no_header(sheet: &str) -> ImportError {
 
 /// The 年度: `--year` when given (said when the title has another), else the title's; asked
 /// for when neither has one.
-fn settle_year(
-    table: &mut table::Table,
-    grid: &grid::Grid,
-    year: Option<u16>,
-) -> Result<(), ImportError> {
+fn settle_year(table: &mut Table, grid: &Grid, year: Option<u16>) -> Result<(), ImportError> {
     match (year, table.year) {
         (Some(given), Some(found)) if given != found => {
             table.notes.push(format!(
@@ -241,14 +274,4 @@ fn settle_year(
 fn strip(error: &impl fmt::Display) -> String {
     let text = error.to_string();
     text.strip_prefix("错误: ").unwrap_or(&text).to_string()
-}
-
-/// A cell's text cut to what a note can show.
-fn short(text: &str) -> String {
-    let first: String = text.chars().take(30).collect();
-    if text.chars().count() > 30 {
-        format!("{first}…")
-    } else {
-        first
-    }
 }

@@ -1,9 +1,10 @@
 //! The 部门整体绩效自评表 as the pipeline asks for it.
 
-use super::{Department, check, document};
+use super::{Department, check, document, excel};
 use crate::check::glyphs::Written;
 use crate::diagnostic::{Diagnostics, Span};
 use crate::document::Document;
+use crate::excel::write::{self, Table};
 use crate::form::boundary::Form;
 use crate::model::Report;
 use crate::scoring::Outcome;
@@ -52,5 +53,9 @@ impl Form for Department {
 
     fn document(&self, outcome: &Outcome) -> Document {
         document::document(outcome, self)
+    }
+
+    fn write_table(&self, outcome: &Outcome, table: &mut Table) -> write::Written {
+        excel::export::write_table(table, outcome, self)
     }
 }

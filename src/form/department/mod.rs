@@ -1,9 +1,11 @@
 //! 部门整体绩效自评表, the Hubei layout of the model document: an abridged report (摘要版) with
 //! Annex 1; several 年度目标 with their own weights. Its own keys are read in [`keys`], checked
-//! in [`check`] and laid out by [`document`] and the templates in `templates/department/`.
+//! in [`check`] and laid out by [`document`] and the templates in `templates/department/`, and
+//! in a workbook by [`excel`].
 
 pub mod check;
 pub mod document;
+pub mod excel;
 mod form;
 pub mod keys;
 mod struts;

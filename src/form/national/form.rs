@@ -1,9 +1,10 @@
 //! The national tables as the pipeline asks for them.
 
-use super::{National, check, document};
+use super::{National, check, document, excel};
 use crate::check::glyphs::Written;
 use crate::diagnostic::{Diagnostics, Span};
 use crate::document::Document;
+use crate::excel::write::{self, Table};
 use crate::form::boundary::Form;
 use crate::model::Report;
 use crate::scoring::Outcome;
@@ -36,5 +37,9 @@ impl Form for National {
 
     fn document(&self, outcome: &Outcome) -> Document {
         document::document(outcome, self)
+    }
+
+    fn write_table(&self, outcome: &Outcome, table: &mut Table) -> write::Written {
+        excel::export::write_table(table, outcome, self)
     }
 }

@@ -1,9 +1,11 @@
 //! What the two national tables (项目支出绩效自评表, 部门整体支出绩效自评表) add to a report: the
 //! header cells, the 项目资金 block, the 年度总体目标 texts and the 备注 under the table. Their
-//! indicators are one tree of 一级 → 二级 → 三级, scored as one goal.
+//! indicators are one tree of 一级 → 二级 → 三级, scored as one goal. Their 自评表 sheet in a
+//! workbook is laid out in [`excel`].
 
 pub mod check;
 pub mod document;
+pub mod excel;
 mod form;
 pub mod keys;
 pub mod templates;

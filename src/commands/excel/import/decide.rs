@@ -5,31 +5,20 @@
 
 use rust_decimal::Decimal;
 
-use super::table::{Row, Table};
 use crate::check::validate::needs_band;
 use crate::diagnostic::Span;
+use crate::excel::read::table::{Row, Table};
+use crate::excel::sources::{Decided, Extra};
+use crate::form::boundary::OwnCells;
 use crate::located::At;
 use crate::model::value::parse_value;
 use crate::model::{Amount, Band, Indicator, RuleSetName, Settings, Text};
 use crate::scoring::rule_set::ScoringRules;
 use crate::scoring::score::{score_indicator, two_decimals};
 
-/// Per indicator (goal by goal, in order): what to write beyond the workbook's own cells.
-#[derive(Debug, Default)]
-pub struct Decided {
-    pub rows: Vec<Vec<Extra>>,
-    pub notes: Vec<String>,
-}
-
-#[derive(Debug, Default, Clone)]
-pub struct Extra {
-    pub band: Option<Band>,
-    pub score: Option<Decimal>,
-    pub score_reason: Option<String>,
-}
-
-/// Fills what the workbook does not say, with a note for each.
-pub fn fill_gaps(table: &mut Table, sheet: &str) {
+/// Fills what the workbook does not say (of the form's own values, as `own` says), with a note
+/// for each.
+pub fn fill_gaps(table: &mut Table, own: &mut dyn OwnCells, sheet: &str) {
     if table.unit_name.is_none() {
         table.unit_name = Some("（工作簿中没有单位名称）".to_string());
         table.notes.push(format!(
@@ -39,20 +28,9 @@ pub fn fill_gaps(table: &mut Table, sheet: &str) {
     if table.has_weights {
         note_blank_weights(table);
     } else {
-        assume_weights(table, sheet);
+        own.assume_weights(table, sheet);
     }
-    if table.form.is_national() && table.funds_weight.is_none() {
-        table.funds_weight = Some(Decimal::TEN);
-        table
-            .notes
-            .push(format!("{sheet}：资金的分值没有写，按全国模板的 10 分写入"));
-    }
-    if !table.form.is_national() && table.budget.weight.is_none() {
-        table.budget.weight = Some(Decimal::from(20));
-        table.notes.push(format!(
-            "{sheet}：预算执行的分值没有写（如「预算执行情况（20分）」），按湖北的 20 分写入"
-        ));
-    }
+    own.fill_gaps(sheet, &mut table.notes);
 }
 
 /// A 分值 cell left blank (or holding no number) is written as 0, and said so.
@@ -70,83 +48,10 @@ fn note_blank_weights(table: &mut Table) {
     table.notes.extend(notes);
 }
 
-/// No 分值 column: each goal's (or 一级指标's) weight shared equally by its indicators.
-fn assume_weights(table: &mut Table, sheet: &str) {
-    let national = table.form.is_national();
-    let funds = table.funds_weight.unwrap_or(Decimal::TEN);
-    for goal in &mut table.goals {
-        let count = goal.indicators.len();
-        if count == 0 {
-            continue;
-        }
-        if national {
-            let level1s: Vec<String> = unique(goal.indicators.iter().map(|r| r.level1.clone()));
-            let labelled = goal.indicators.iter().all(|r| r.level1_weight.is_some());
-            if labelled {
-                for level1 in level1s {
-                    let rows: Vec<&mut Row> = goal
-                        .indicators
-                        .iter_mut()
-                        .filter(|r| r.level1 == level1)
-                        .collect();
-                    let total = rows[0].level1_weight.unwrap_or_default();
-                    share(rows, total);
-                }
-            } else {
-                share(
-                    goal.indicators.iter_mut().collect(),
-                    Decimal::ONE_HUNDRED - funds,
-                );
-            }
-        } else {
-            let total = goal.weight.unwrap_or_default();
-            share(goal.indicators.iter_mut().collect(), total);
-        }
-    }
-    table.notes.push(format!(
-        "{sheet}：表中没有「分值」一列，每项指标的分值按{}平均分配（最后一项补足尾差），请按实际核对",
-        if national { "一级指标的分值（未标分值时按 100 减资金分值）" } else { "年度目标的分值" }
-    ));
-}
-
-fn unique(names: impl Iterator<Item = String>) -> Vec<String> {
-    let mut seen: Vec<String> = Vec::new();
-    for name in names {
-        if !seen.contains(&name) {
-            seen.push(name);
-        }
-    }
-    seen
-}
-
-/// `total` in equal two-decimal shares; the last takes what rounding leaves.
-fn share(mut rows: Vec<&mut Row>, total: Decimal) {
-    let count = Decimal::from(rows.len());
-    if rows.is_empty() {
-        return;
-    }
-    // each ≤ total / count, so each × last < total: neither overflows.
-    let each = total
-        .checked_div(count)
-        .unwrap_or_default()
-        .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::ToZero);
-    let last = rows.len() - 1;
-    let rest = each
-        .checked_mul(Decimal::from(last))
-        .and_then(|shared| total.checked_sub(shared))
-        .unwrap_or(each);
-    for (i, row) in rows.iter_mut().enumerate() {
-        row.weight = Some(if i == last { rest } else { each });
-    }
-}
-
-/// The rule set the imported report will be scored by.
-fn rules(table: &Table) -> ScoringRules {
+/// The rules of the rule set `rule_set` (None: the default).
+fn rules(rule_set: Option<RuleSetName>) -> ScoringRules {
     let settings = Settings {
-        rule_set: table
-            .form
-            .is_national()
-            .then(|| At::new(RuleSetName::National, Span::default())),
+        rule_set: rule_set.map(|name| At::new(name, Span::default())),
         ..Settings::default()
     };
     ScoringRules::of(&settings)
@@ -172,8 +77,8 @@ pub fn indicator(row: &Row, extra: &Extra) -> Indicator {
 }
 
 /// For every row: its band when the rule needs one, and its 得分 when it is not the rule's.
-pub fn scores(table: &Table) -> Decided {
-    let rules = rules(table);
+pub fn scores(table: &Table, rule_set: Option<RuleSetName>) -> Decided {
+    let rules = rules(rule_set);
     let mut decided = Decided::default();
     for goal in &table.goals {
         let rows = goal
@@ -283,6 +188,7 @@ fn band_of(row: &Row, weight: Decimal, rules: &ScoringRules, notes: &mut Vec<Str
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::excel::weights::share;
 
     fn row(score: &str, weight: &str) -> Row {
         Row {
@@ -303,7 +209,7 @@ mod tests {
 
     #[test]
     fn a_score_too_large_for_its_weight_is_a_note_not_a_panic() {
-        let rules = rules(&Table::default());
+        let rules = rules(None);
         let mut notes = Vec::new();
         let huge = row(
             "79228162514264337593543950335",
@@ -318,7 +224,7 @@ mod tests {
 
     #[test]
     fn bands_are_the_rule_set_s() {
-        let rules = rules(&Table::default());
+        let rules = rules(None);
         let mut notes = Vec::new();
         for (score, band) in [
             ("8", Band::Reached),

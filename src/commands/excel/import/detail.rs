@@ -5,9 +5,9 @@
 
 use calamine::{Data, Reader};
 
-use super::open::Book;
-use super::table::Table;
 use crate::commands::excel::export::DETAIL_SHEET;
+use crate::excel::read::open::Book;
+use crate::excel::read::table::Table;
 
 /// Fills the indicators' 说明 and 得分说明 from the 指标明细 sheet, when there is one.
 pub fn complete(book: &mut Book, table: &mut Table) {

@@ -1,32 +1,30 @@
-//! Finding the parts of a 自评表 in a worksheet: the header cells above the indicator table, the
-//! budget or funds block, the goal texts, the indicator rows (一级 and 二级 merged down, the goal
-//! label merged over its block), 总分, the texts and the sign-off below.
+//! Finding the parts of a 自评表 in a worksheet that every form has: the header cells above the
+//! indicator table, the indicator rows (一级 and 二级 merged down, a goal label merged over its
+//! block), 总分, the texts and the sign-off below; and the labels' weights (`（11分）`) and the
+//! value right of a label, for what a form reads of its own.
 
 use rust_decimal::Decimal;
 
 use super::grid::{Grid, squeeze};
 use super::limits::HEADER_ROWS;
 use super::value::half_width;
-use crate::form::FormKind;
 
-/// What the worksheet says, before it is written as YAML.
+/// What the worksheet says that every form has, before it is written as YAML.
 #[derive(Debug, Default)]
 pub struct Table {
-    pub form: FormKind,
+    /// The cells named above the table: 单位名称 (else 实施单位), 项目名称, 主管部门, 实施单位.
     pub unit_name: Option<String>,
     pub project_name: Option<String>,
     pub department: Option<String>,
     pub implementer: Option<String>,
+    /// The 年度 of the title.
     pub year: Option<u16>,
-    pub budget: Budget,
-    pub funds: Vec<(String, [Option<Decimal>; 3])>,
-    pub funds_weight: Option<Decimal>,
-    pub expected: Option<String>,
-    pub achieved: Option<String>,
     pub goals: Vec<Goal>,
+    /// The texts named below the table: 偏差大或目标未完成原因分析, 改进措施及结果应用方案, 备注.
     pub deviation: Option<String>,
     pub improvement: Option<String>,
     pub remarks: Option<String>,
+    /// The sign-off under the table.
     pub filled_by: Option<String>,
     pub phone: Option<String>,
     pub head: Option<String>,
@@ -35,16 +33,6 @@ pub struct Table {
     pub has_weights: bool,
     /// What import assumed or left out, each with its cell.
     pub notes: Vec<String>,
-}
-
-/// 预算 of the 部门整体绩效自评表.
-#[derive(Debug, Default)]
-pub struct Budget {
-    pub weight: Option<Decimal>,
-    pub adjusted: Option<Decimal>,
-    pub spent: Option<Decimal>,
-    pub basic: Option<Decimal>,
-    pub project: Option<Decimal>,
 }
 
 #[derive(Debug, Default)]
@@ -89,23 +77,36 @@ pub struct Columns {
     explanation: Option<u32>,
 }
 
-pub fn read_table(grid: &Grid) -> Option<Table> {
-    let (header, columns) = indicator_header(grid)?;
+/// The table under the indicator header found by [`indicator_header`]: its header cells, then
+/// `own` (what the form reads of its own above the indicator table), the indicator rows (in
+/// goals started by the goal column's labels when `labelled_goals`, else all in one goal) and
+/// the texts below.
+pub fn read_table<T>(
+    grid: &Grid,
+    (header, columns): (u32, Columns),
+    labelled_goals: bool,
+    own: impl FnOnce() -> T,
+) -> (Table, T) {
+    if let Some((row, column)) = grid.find(|text| text.ends_with("绩效自评表"))
+        && row < header
+    {
+        grid.use_cell(row, column);
+    }
     let mut table = Table {
-        form: form_of(grid, header),
         has_weights: columns.weight.is_some(),
         ..Table::default()
     };
     header_cells(grid, header, &mut table);
-    if table.form.is_national() {
-        funds(grid, header, &mut table);
-        goal_texts(grid, header, &mut table);
-    } else {
-        budget(grid, header, &mut table);
-    }
-    let end = indicator_rows(grid, header, &columns, &mut table);
+    let own = own();
+    let end = indicator_rows(grid, header, &columns, labelled_goals, &mut table);
     texts_below(grid, end, &mut table);
-    Some(table)
+    (table, own)
+}
+
+/// Whether a text containing `needle` stands above the indicator header (row `header`).
+pub fn above(grid: &Grid, header: u32, needle: &str) -> bool {
+    grid.find(|text| text.contains(needle))
+        .is_some_and(|(row, _)| row < header)
 }
 
 /// The row holding 一级指标, 二级指标 and 三级指标, and its columns (in the first
@@ -147,27 +148,8 @@ pub fn indicator_header(grid: &Grid) -> Option<(u32, Columns)> {
     None
 }
 
-fn form_of(grid: &Grid, header: u32) -> FormKind {
-    let above = |needle: &str| {
-        grid.find(|text| text.contains(needle))
-            .is_some_and(|(row, _)| row < header)
-    };
-    if let Some((row, column)) = grid.find(|text| text.ends_with("绩效自评表"))
-        && row < header
-    {
-        grid.use_cell(row, column);
-    }
-    if above("项目支出绩效自评表") || above("项目名称") {
-        FormKind::Project
-    } else if above("部门整体支出绩效自评表") || above("年度资金总额") {
-        FormKind::DepartmentSpending
-    } else {
-        FormKind::Department
-    }
-}
-
 /// The value right of the label at (row, column): the next non-empty cell after its region.
-fn value_right(grid: &Grid, row: u32, column: u32) -> Option<(u32, u32, String)> {
+pub fn value_right(grid: &Grid, row: u32, column: u32) -> Option<(u32, u32, String)> {
     let mut next = grid.region_end(row, column).1 + 1;
     while next < grid.columns() {
         let (top, left) = grid.origin(row, next);
@@ -231,7 +213,7 @@ fn year_in(text: &str) -> Option<u16> {
 }
 
 /// "（11分）", "(11分)", "：（11.5分）" at the end of a label: the weight.
-fn weight_in(label: &str) -> Option<Decimal> {
+pub fn weight_in(label: &str) -> Option<Decimal> {
     let text = squeeze(label);
     let end = text.rfind('分')?;
     let before = &text[..end];
@@ -252,145 +234,14 @@ fn without_weight(label: &str) -> String {
     }
 }
 
-/// 部门整体绩效自评表: 基本支出总额, 项目支出总额, and the row under 预算数（A） and 执行数（B）.
-fn budget(grid: &Grid, header: u32, table: &mut Table) {
-    for row in 0..header {
-        for column in 0..grid.columns() {
-            if grid.origin(row, column) != (row, column) {
-                continue;
-            }
-            let label = squeeze(grid.text(row, column));
-            if label.starts_with("预算执行") {
-                table.budget.weight = weight_in(&label);
-                grid.use_cell(row, column);
-            }
-            let slot = if label.starts_with("基本支出") {
-                &mut table.budget.basic
-            } else if label.starts_with("项目支出") {
-                &mut table.budget.project
-            } else {
-                continue;
-            };
-            grid.use_cell(row, column);
-            if let Some((r, c, _)) = value_right(grid, row, column) {
-                grid.use_cell(r, c);
-                *slot = grid.number(r, c);
-            }
-        }
-        let columns: Vec<(u32, String)> = (0..grid.columns())
-            .map(|column| (column, squeeze(grid.text(row, column))))
-            .collect();
-        let adjusted = columns
-            .iter()
-            .find(|(_, t)| t.starts_with("预算数"))
-            .map(|(c, _)| *c);
-        let spent = columns
-            .iter()
-            .find(|(_, t)| t.starts_with("执行数"))
-            .map(|(c, _)| *c);
-        if let (Some(adjusted), Some(spent)) = (adjusted, spent) {
-            for (column, text) in &columns {
-                if text.starts_with("预算数")
-                    || text.starts_with("执行数")
-                    || text.starts_with("执行率")
-                    || text.starts_with("得分")
-                {
-                    grid.use_cell(row, *column);
-                }
-            }
-            let below = row + 1;
-            let number = |column: u32| grid.number(below, column);
-            table.budget.adjusted = number(adjusted);
-            table.budget.spent = number(spent);
-            for column in 0..grid.columns() {
-                grid.use_cell(below, column);
-            }
-        }
-    }
-}
-
-/// The national tables' funds block: the row with 年初预算数, 全年预算数, 全年执行数 and the rows
-/// named 年度资金总额 and its 其中 rows below it.
-fn funds(grid: &Grid, header: u32, table: &mut Table) {
-    let Some((row, _)) = grid.find(|t| t.starts_with("全年预算数")) else {
-        return;
-    };
-    if row >= header {
-        return;
-    }
-    let column_of = |needle: &str| {
-        (0..grid.columns()).find(|c| squeeze(grid.text(row, *c)).starts_with(needle))
-    };
-    let cells = [
-        column_of("年初预算数"),
-        column_of("全年预算数"),
-        column_of("全年执行数"),
-    ];
-    let weight = column_of("分值");
-    for column in 0..grid.columns() {
-        grid.use_cell(row, column);
-    }
-    for below in row + 1..header {
-        let name = (0..grid.columns())
-            .map(|c| squeeze(grid.text(below, c)))
-            .find(|t| {
-                t.contains("资金总额")
-                    || t.contains("财政拨款")
-                    || t.contains("结转")
-                    || t.contains("其他资金")
-            });
-        let Some(name) = name else { continue };
-        let name = if name.contains("资金总额") {
-            "年度资金总额"
-        } else if name.contains("财政拨款") {
-            "本年财政拨款"
-        } else if name.contains("结转") {
-            "上年结转资金"
-        } else {
-            "其他资金"
-        };
-        let values = cells.map(|column| column.and_then(|c| grid.number(below, c)));
-        if name == "年度资金总额" {
-            table.funds_weight = weight.and_then(|c| grid.number(below, c));
-        }
-        for column in 0..grid.columns() {
-            let (r, c) = grid.origin(below, column);
-            if r == below || grid.text(r, c).contains("资金") {
-                grid.use_cell(r, c);
-            }
-        }
-        table.funds.push((name.to_string(), values));
-    }
-}
-
-/// 年度总体目标: the texts under 预期目标 and 实际完成情况.
-fn goal_texts(grid: &Grid, header: u32, table: &mut Table) {
-    let Some((row, expected)) = grid.find(|t| t == "预期目标") else {
-        return;
-    };
-    let achieved =
-        (0..grid.columns()).find(|c| squeeze(grid.text(row, *c)).starts_with("实际完成情况"));
-    grid.use_cell(row, expected);
-    if let Some((label_row, label_column)) = grid.find(|t| t == "年度总体目标") {
-        grid.use_cell(label_row, label_column);
-    }
-    let below = grid.region_end(row, expected).0 + 1;
-    if below >= header {
-        return;
-    }
-    let text = |column: u32| {
-        grid.use_cell(below, column);
-        Some(grid.text(below, column).to_string()).filter(|t| !t.trim().is_empty())
-    };
-    table.expected = text(expected);
-    if let Some(achieved) = achieved {
-        grid.use_cell(row, achieved);
-        table.achieved = text(achieved);
-    }
-}
-
 /// The rows of the indicator table, until 总分 (or 合计); the row after the table.
-fn indicator_rows(grid: &Grid, header: u32, columns: &Columns, table: &mut Table) -> u32 {
+fn indicator_rows(
+    grid: &Grid,
+    header: u32,
+    columns: &Columns,
+    labelled_goals: bool,
+    table: &mut Table,
+) -> u32 {
     let mut row = grid.region_end(header, columns.level3).0 + 1;
     let mut goal_origin = None;
     while row < grid.rows() {
@@ -404,9 +255,7 @@ fn indicator_rows(grid: &Grid, header: u32, columns: &Columns, table: &mut Table
             }
             return row + 1;
         }
-        if table.form == FormKind::Department
-            && let Some(goal_column) = columns.goal
-        {
+        if labelled_goals && let Some(goal_column) = columns.goal {
             let origin = grid.origin(row, goal_column);
             if Some(origin) != goal_origin && !grid.text(origin.0, origin.1).trim().is_empty() {
                 goal_origin = Some(origin);

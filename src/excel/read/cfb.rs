@@ -6,7 +6,7 @@
 //! at column 65,535) before calamine allocates for them.
 
 use super::limits::{MAX_CELLS, MAX_COLUMNS, MAX_MERGED, MAX_ROWS, TOO_BIG_HINT, grouped};
-use crate::commands::excel::cells::address;
+use crate::excel::cells::address;
 
 pub const MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 

@@ -6,7 +6,7 @@ use calamine::Data;
 use rust_decimal::Decimal;
 
 use super::limits::MAX_NUMBER;
-use crate::commands::excel::cells::decimal_of;
+use crate::excel::cells::decimal_of;
 
 /// A cell's value: as shown, its number, whether it is a date.
 #[derive(Debug, PartialEq)]

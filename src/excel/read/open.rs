@@ -10,7 +10,7 @@ use std::path::Path;
 
 use calamine::{Reader, Sheets, Xls, XlsError, Xlsx, XlsxError};
 
-use super::ImportError;
+use super::Unreadable;
 use super::cfb::{self, CfbError, Compound};
 use super::limits::{MAX_FILE_BYTES, TOO_BIG_HINT, megabytes};
 use super::package::{self, PackageError, ZipKind};
@@ -29,9 +29,8 @@ const ZIP_MAGIC: [u8; 4] = *b"PK\x03\x04";
 const EMPTY_ZIP_MAGIC: [u8; 4] = *b"PK\x05\x06";
 
 /// Opens the workbook at `path`.
-pub fn open(path: &Path) -> Result<Book, ImportError> {
-    let unreadable =
-        |why: &str| ImportError::Unreadable(format!("无法读取工作簿「{}」：{why}", path.display()));
+pub fn open(path: &Path) -> Result<Book, Unreadable> {
+    let unreadable = |why: &str| Unreadable(format!("无法读取工作簿「{}」：{why}", path.display()));
     let mut file = open_file(path)?;
     let mut magic = [0u8; 8];
     let read = read_up_to(&mut file, &mut magic).map_err(|_| unreadable("读取时出错"))?;
@@ -46,28 +45,28 @@ pub fn open(path: &Path) -> Result<Book, ImportError> {
     Err(unreadable(not_a_workbook(&magic[..read])))
 }
 
-fn open_file(path: &Path) -> Result<File, ImportError> {
+fn open_file(path: &Path) -> Result<File, Unreadable> {
     let shown = path.display();
     let metadata = std::fs::metadata(path).map_err(|error| {
-        ImportError::Unreadable(format!(
+        Unreadable(format!(
             "无法读取工作簿「{shown}」：{}",
             reading_reason(&error)
         ))
     })?;
     if metadata.is_dir() {
-        return Err(ImportError::Unreadable(format!(
+        return Err(Unreadable(format!(
             "「{shown}」是一个文件夹，不是工作簿：请写出工作簿文件的路径，如 自评表.xlsx"
         )));
     }
     if metadata.len() > MAX_FILE_BYTES {
-        return Err(ImportError::Unreadable(format!(
+        return Err(Unreadable(format!(
             "工作簿「{shown}」有 {}，超过了导入的上限 {}：{TOO_BIG_HINT}",
             megabytes(metadata.len()),
             megabytes(MAX_FILE_BYTES)
         )));
     }
     File::open(path).map_err(|error| {
-        ImportError::Unreadable(format!(
+        Unreadable(format!(
             "无法读取工作簿「{shown}」：{}",
             reading_reason(&error)
         ))
@@ -107,13 +106,11 @@ fn not_a_workbook(start: &[u8]) -> &'static str {
     }
 }
 
-fn open_zip(path: &Path, file: File) -> Result<Book, ImportError> {
+fn open_zip(path: &Path, file: File) -> Result<Book, Unreadable> {
     let shown = path.display();
     let refused = |error: PackageError| match error {
-        PackageError::Limit(message) => {
-            ImportError::Unreadable(format!("无法导入「{shown}」：{message}"))
-        }
-        PackageError::Damaged(why) => ImportError::Unreadable(format!(
+        PackageError::Limit(message) => Unreadable(format!("无法导入「{shown}」：{message}")),
+        PackageError::Damaged(why) => Unreadable(format!(
             "无法读取工作簿「{shown}」：{why}，文件已损坏：请在 Excel 或 WPS 中打开它，另存为 .xlsx 后再导入"
         )),
     };
@@ -121,17 +118,17 @@ fn open_zip(path: &Path, file: File) -> Result<Book, ImportError> {
     match kind {
         ZipKind::Xlsx => {}
         ZipKind::Xlsb => {
-            return Err(ImportError::Unreadable(format!(
+            return Err(Unreadable(format!(
                 "「{shown}」是 Excel 二进制工作簿（.xlsb）：请在 Excel 中另存为 .xlsx 后再导入"
             )));
         }
         ZipKind::Ods => {
-            return Err(ImportError::Unreadable(format!(
+            return Err(Unreadable(format!(
                 "「{shown}」是 OpenDocument 表格（.ods）：请在 WPS、LibreOffice 或 Excel 中另存为 .xlsx 后再导入"
             )));
         }
         ZipKind::Other => {
-            return Err(ImportError::Unreadable(format!(
+            return Err(Unreadable(format!(
                 "「{shown}」是一个 zip 压缩包，里面没有 Excel 工作簿：请选择自评表的 .xlsx 文件"
             )));
         }
@@ -149,10 +146,10 @@ fn open_zip(path: &Path, file: File) -> Result<Book, ImportError> {
     })
 }
 
-fn open_compound(path: &Path, mut file: File) -> Result<Book, ImportError> {
+fn open_compound(path: &Path, mut file: File) -> Result<Book, Unreadable> {
     let mut bytes = Vec::new();
     file.read_to_end(&mut bytes).map_err(|error| {
-        ImportError::Unreadable(format!(
+        Unreadable(format!(
             "无法读取工作簿「{}」：{}",
             path.display(),
             reading_reason(&error)
@@ -162,13 +159,13 @@ fn open_compound(path: &Path, mut file: File) -> Result<Book, ImportError> {
         Ok(Compound::Encrypted) => return Err(password(path)),
         Ok(Compound::Xls) => {}
         Ok(Compound::Other) => {
-            return Err(ImportError::Unreadable(format!(
+            return Err(Unreadable(format!(
                 "「{}」是 Office 的旧格式文件，但里面没有工作簿（可能是 Word 文档或其他文件）：请选择自评表的 Excel 工作簿",
                 path.display()
             )));
         }
         Err(CfbError::Limit(message)) => {
-            return Err(ImportError::Unreadable(format!(
+            return Err(Unreadable(format!(
                 "无法导入「{}」：{message}",
                 path.display()
             )));
@@ -199,15 +196,15 @@ fn open_compound(path: &Path, mut file: File) -> Result<Book, ImportError> {
     })
 }
 
-fn password(path: &Path) -> ImportError {
-    ImportError::Unreadable(format!(
+fn password(path: &Path) -> Unreadable {
+    Unreadable(format!(
         "工作簿「{}」设置了打开密码（已加密），无法读取：请在 Excel 或 WPS 中用密码打开它，在「文件 → 信息 → 保护工作簿 → 用密码进行加密」中删去密码并保存，再导入",
         path.display()
     ))
 }
 
-fn damaged(path: &Path) -> ImportError {
-    ImportError::Unreadable(format!(
+fn damaged(path: &Path) -> Unreadable {
+    Unreadable(format!(
         "无法读取工作簿「{}」：文件已损坏：请在 Excel 或 WPS 中打开它，另存为 .xlsx 后再导入",
         path.display()
     ))

@@ -17,7 +17,7 @@ use super::limits::{
     MAX_CELLS, MAX_COLUMNS, MAX_LISTED, MAX_MERGED, MAX_ROWS, MAX_SHARED_STRINGS, TOO_BIG_HINT,
     grouped,
 };
-use crate::commands::excel::cells::address;
+use crate::excel::cells::address;
 
 /// (row, column), zero-based.
 type Place = (u32, u32);

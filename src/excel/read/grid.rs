@@ -10,11 +10,11 @@ use std::collections::BTreeMap;
 use calamine::{Dimensions, Reader, Sheets};
 use rust_decimal::Decimal;
 
-use super::ImportError;
+use super::Unreadable;
 use super::limits::MAX_LISTED;
 use super::open::Book;
 use super::value::{Value, value_of};
-use crate::commands::excel::cells::address;
+use crate::excel::cells::address;
 
 /// One cell with a value.
 #[derive(Debug)]
@@ -47,7 +47,7 @@ pub struct Grid {
 
 impl Grid {
     /// The sheet `name` of the workbook.
-    pub fn read(book: &mut Book, name: &str) -> Result<Grid, ImportError> {
+    pub fn read(book: &mut Book, name: &str) -> Result<Grid, Unreadable> {
         read_sheet(book, name)
     }
 
@@ -165,8 +165,8 @@ fn is_blank_mark(text: &str) -> bool {
     matches!(text.trim(), "/" | "／" | "-" | "—" | "－" | "" | "无")
 }
 
-fn read_sheet(book: &mut Book, name: &str) -> Result<Grid, ImportError> {
-    let damaged = || ImportError::Unreadable(format!("无法读取工作表「{name}」：工作表已损坏"));
+fn read_sheet(book: &mut Book, name: &str) -> Result<Grid, Unreadable> {
+    let damaged = || Unreadable(format!("无法读取工作表「{name}」：工作表已损坏"));
     let workbook = &mut book.sheets;
     let range = workbook.worksheet_range(name).map_err(|_| damaged())?;
     let styles = workbook.worksheet_style(name).ok();
@@ -241,7 +241,7 @@ fn index_regions(
     sheet: &str,
     regions: Vec<Dimensions>,
     (rows, columns): (u32, u32),
-) -> Result<(Vec<Dimensions>, Vec<u32>), ImportError> {
+) -> Result<(Vec<Dimensions>, Vec<u32>), Unreadable> {
     let width = columns as usize;
     let mut index = vec![0u32; rows as usize * width];
     let mut kept: Vec<Dimensions> = Vec::new();
@@ -263,7 +263,7 @@ fn index_regions(
                 let slot = &mut index[row as usize * width + column as usize];
                 if *slot != 0 {
                     let other = kept[*slot as usize - 1];
-                    return Err(ImportError::Unreadable(format!(
+                    return Err(Unreadable(format!(
                         "工作表「{sheet}」的合并单元格 {} 与 {} 重叠（Excel 不会这样保存），文件已损坏：请在 Excel 或 WPS 中打开它，另存为 .xlsx 后再导入",
                         span(&other),
                         span(&clipped)

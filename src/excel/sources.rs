@@ -1,0 +1,166 @@
+//! The YAML sources import writes of a 自评表, in the pieces every form's files are made of:
+//! a file with import's comment, 单位名称 and the dates, the indicator tree with what import
+//! decided of each indicator, and 自评表 (备注, the texts, the sign-off). Each form splits them
+//! into files as `jixiao new` splits a report of it.
+
+use rust_decimal::Decimal;
+
+use crate::excel::read::table::{Goal, Row, Table};
+use crate::model::Band;
+use crate::yaml_text::YamlText;
+
+/// A YAML source and its file name.
+#[derive(Debug)]
+pub struct YamlFile {
+    pub name: String,
+    pub text: String,
+}
+
+/// Per indicator (goal by goal, in order): what to write beyond the workbook's own cells.
+#[derive(Debug, Default)]
+pub struct Decided {
+    pub rows: Vec<Vec<Extra>>,
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct Extra {
+    pub band: Option<Band>,
+    pub score: Option<Decimal>,
+    pub score_reason: Option<String>,
+}
+
+/// The file `name`, as import wrote it: its comment, then what `write` writes.
+pub fn file(name: &str, write: impl FnOnce(&mut YamlText)) -> YamlFile {
+    let mut yaml = YamlText::new();
+    yaml.comment(0, "由 jixiao import 从 Excel 自评表导入，请核对");
+    write(&mut yaml);
+    YamlFile {
+        name: name.to_string(),
+        text: yaml.finish(),
+    }
+}
+
+/// A number as YAML writes it: `20`, `13581.29`.
+pub fn number(value: Decimal) -> String {
+    value.normalize().to_string()
+}
+
+/// A text as a block scalar keeps it: one line break at its end.
+pub fn with_newline(text: &str) -> String {
+    format!("{}\n", text.trim_end())
+}
+
+/// 单位名称, then `names` (the form's other header cells, each when the sheet has it), 年度 and
+/// 提交时间 (the sheet's 填报日期, else 30 June of the next year, said in a comment).
+pub fn unit(yaml: &mut YamlText, table: &Table, names: &[(&str, &Option<String>)]) {
+    let optional = |yaml: &mut YamlText, key: &str, value: &Option<String>| {
+        if let Some(value) = value {
+            yaml.text(0, key, value);
+        }
+    };
+    optional(yaml, "单位名称", &table.unit_name);
+    for (key, value) in names {
+        optional(yaml, key, value);
+    }
+    let year = table.year.unwrap_or(2000);
+    yaml.raw(0, "年度", &year.to_string(), None);
+    let submitted = table
+        .filled_on
+        .as_deref()
+        .filter(|date| crate::model::Date::parse(date).is_some())
+        .map_or_else(|| format!("{}-06-30", u32::from(year) + 1), str::to_string);
+    let comment = table
+        .filled_on
+        .is_none()
+        .then_some("工作簿中没有提交时间：请改为实际提交的日期");
+    yaml.raw(0, "提交时间", &submitted, comment);
+    yaml.blank();
+}
+
+/// `指标:` at `at`: 一级 → 二级 → the rows, grouped in the order each group first appears (a
+/// group written twice in YAML would be a duplicate key).
+pub fn indicator_tree(yaml: &mut YamlText, at: usize, goal: &Goal, extras: &[Extra]) {
+    type Group<'a> = (&'a str, Vec<(&'a str, Vec<(&'a Row, &'a Extra)>)>);
+    let mut groups: Vec<Group> = Vec::new();
+    for (row, extra) in goal.indicators.iter().zip(extras) {
+        let level1 = match groups.iter_mut().find(|(name, _)| *name == row.level1) {
+            Some(group) => group,
+            None => {
+                groups.push((&row.level1, Vec::new()));
+                groups.last_mut().expect("just pushed")
+            }
+        };
+        match level1.1.iter_mut().find(|(name, _)| *name == row.level2) {
+            Some(level2) => level2.1.push((row, extra)),
+            None => level1.1.push((&row.level2, vec![(row, extra)])),
+        }
+    }
+    yaml.open(at, "指标");
+    for (level1, level2s) in groups {
+        yaml.open(at + 2, level1);
+        for (level2, rows) in level2s {
+            yaml.open(at + 4, level2);
+            for (row, extra) in rows {
+                indicator_item(yaml, at + 6, row, extra);
+            }
+        }
+    }
+}
+
+fn indicator_item(yaml: &mut YamlText, indent: usize, row: &Row, extra: &Extra) {
+    let inner = indent + 2;
+    yaml.item(indent, "三级指标", &row.name);
+    yaml.text(inner, "年初目标值", &row.target);
+    if let Some(actual) = &row.actual {
+        yaml.text(inner, "实际完成值", actual);
+    }
+    yaml.raw(inner, "分值", &number(row.weight.unwrap_or_default()), None);
+    if let Some(score) = extra.score {
+        yaml.raw(inner, "得分", &number(score), None);
+    }
+    if let Some(reason) = &extra.score_reason {
+        yaml.text(inner, "得分说明", reason);
+    }
+    if let Some(band) = extra.band {
+        let name = match band {
+            Band::Reached => "达成",
+            Band::Partly => "部分达成",
+            Band::Missed => "未达成",
+        };
+        yaml.text(inner, "完成档次", name);
+    }
+    if let Some(explanation) = &row.explanation {
+        yaml.text(inner, "说明", explanation);
+    }
+}
+
+/// 自评表.yaml: 备注, then under `自评表:` the form's `texts` and the sign-off (nothing when
+/// there is neither).
+pub fn annex(table: &Table, texts: &[(&str, &Option<String>)]) -> YamlFile {
+    file("自评表.yaml", |yaml| {
+        if let Some(remarks) = &table.remarks {
+            yaml.block(0, "备注", &with_newline(remarks));
+        }
+        let signs = [
+            ("填报人", &table.filled_by),
+            ("联系电话", &table.phone),
+            ("单位负责人", &table.head),
+        ];
+        let has_texts = texts.iter().any(|(_, t)| t.is_some());
+        if !has_texts && signs.iter().all(|(_, v)| v.is_none()) {
+            return;
+        }
+        yaml.open(0, "自评表");
+        for (key, text) in texts {
+            if let Some(text) = text {
+                yaml.block(2, key, &with_newline(text));
+            }
+        }
+        for (key, value) in signs {
+            if let Some(value) = value {
+                yaml.text(2, key, value);
+            }
+        }
+    })
+}
