@@ -12,7 +12,7 @@ pub mod department;
 pub mod keys;
 pub mod national;
 
-use schemars::JsonSchema;
+use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::de::MapAccess;
 use serde::{Deserialize, Serialize};
 
@@ -232,4 +232,27 @@ pub fn instead(form: FormKind, key: TopKey) -> &'static str {
 /// How to add `key`, a key `form` requires.
 pub fn missing_help(form: FormKind, key: TopKey) -> Option<String> {
     department::keys::missing_help(key).or_else(|| national::keys::missing_help(key, form.name()))
+}
+
+/// The schema of the value under `key`, a key of some form, and what it is.
+pub fn key_schema(key: TopKey, generator: &mut SchemaGenerator) -> Option<(Schema, &'static str)> {
+    department::schema::key_schema(key, generator)
+        .or_else(|| national::schema::key_schema(key, generator))
+}
+
+/// The keys of some form besides the [`TopKey`]s, as editors offer them by name, with their
+/// schemas.
+pub fn more_key_schemas(generator: &mut SchemaGenerator) -> Vec<(String, Schema)> {
+    department::schema::numbered_goal_keys(generator)
+}
+
+/// The patterns of those keys (every spelling the loader accepts), with their schemas.
+pub fn key_pattern_schemas(generator: &mut SchemaGenerator) -> Vec<(String, Schema)> {
+    vec![department::schema::numbered_goal_pattern(generator)]
+}
+
+/// What editors call the object definitions of the forms' own keys.
+pub fn definition_titles() -> impl Iterator<Item = &'static (&'static str, &'static str)> {
+    let department = department::schema::DEFINITION_TITLES.iter();
+    department.chain(national::schema::DEFINITION_TITLES)
 }

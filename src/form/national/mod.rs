@@ -6,6 +6,7 @@ pub mod check;
 pub mod document;
 mod form;
 pub mod keys;
+pub mod schema;
 
 use schemars::JsonSchema;
 use serde::Deserialize;
