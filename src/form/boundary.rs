@@ -22,6 +22,11 @@ pub trait Form {
 
     /// The document its templates print.
     fn document(&self, outcome: &Outcome) -> Document;
+
+    // new, schema, summary
+
+    /// The project the report is about, for the 汇总表 (None when the form names none).
+    fn project_name(&self) -> Option<&str>;
 }
 
 impl Own {

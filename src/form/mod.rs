@@ -105,6 +105,11 @@ pub fn key_forms(key: TopKey) -> Option<&'static [FormKind]> {
     }
 }
 
+/// Where the form named `name` stands in the list of forms: the order tables list reports in.
+pub fn position(name: &str) -> Option<usize> {
+    FormKind::ALL.iter().position(|form| form.name() == name)
+}
+
 /// "项目支出绩效自评表和部门整体支出绩效自评表"
 pub fn names(forms: &[FormKind]) -> String {
     let names: Vec<&str> = forms.iter().map(|form| form.name()).collect();
@@ -227,6 +232,11 @@ pub fn instead(form: FormKind, key: TopKey) -> &'static str {
         FormKind::Department => department::keys::instead(key),
         FormKind::Project | FormKind::DepartmentSpending => national::keys::instead(key),
     }
+}
+
+/// A hint for a top-level key no form has, when a form reads it as a misspelling of its own.
+pub fn unknown_key_help(key: &str) -> Option<String> {
+    department::keys::unknown_key_help(key)
 }
 
 /// How to add `key`, a key `form` requires.

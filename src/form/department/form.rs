@@ -53,4 +53,8 @@ impl Form for Department {
     fn document(&self, outcome: &Outcome) -> Document {
         document::document(outcome, self)
     }
+
+    fn project_name(&self) -> Option<&str> {
+        None
+    }
 }

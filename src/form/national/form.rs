@@ -37,4 +37,9 @@ impl Form for National {
     fn document(&self, outcome: &Outcome) -> Document {
         document::document(outcome, self)
     }
+
+    /// 项目名称 (项目支出绩效自评表 only).
+    fn project_name(&self) -> Option<&str> {
+        self.project_name.as_ref().map(|name| name.value.as_str())
+    }
 }
