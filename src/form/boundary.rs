@@ -1,7 +1,7 @@
 //! The boundary between the shared stages and a form: what the pipeline asks of every form,
 //! and the one place that finds the form of a report.
 
-use super::Own;
+use super::{FormKind, Own, department, national};
 use crate::check::glyphs::Written;
 use crate::diagnostic::{Diagnostics, Span};
 use crate::document::Document;
@@ -37,4 +37,23 @@ impl Own {
             Own::National(own) => own,
         }
     }
+}
+
+impl FormKind {
+    /// The example report of this form (`jixiao new` without `--from`).
+    pub fn example(self) -> Example {
+        match self {
+            FormKind::Department => department::example::example(),
+            FormKind::Project | FormKind::DepartmentSpending => national::example::example(self),
+        }
+    }
+}
+
+/// A form's example report: its files (name and text, with `{{年度}}` and `{{次年}}` standing
+/// for the years) and what it holds.
+pub struct Example {
+    pub files: Vec<(&'static str, String)>,
+    /// Its 年度目标, when the form counts them (None: its indicators are one table).
+    pub goals: Option<usize>,
+    pub indicators: usize,
 }

@@ -10,7 +10,7 @@ use crate::form::department::Department;
 use crate::form::department::keys::NUMBERED_GOAL_PREFIX;
 use crate::form::keys::TopKey;
 use crate::form::national::National;
-use crate::model::{Direction, Goal, Indicator, Report, ReverseRule, YEARS};
+use crate::model::{Breakdown, Direction, Goal, Indicator, Report, ReverseRule, YEARS};
 use crate::source::load::{Loaded, load_path};
 use crate::yaml_text::YamlText;
 
@@ -41,7 +41,7 @@ pub fn plan(src: &Path, year: Option<u16>) -> Result<Plan, NewError> {
         files,
         year,
         form: report.form,
-        goals: report.goals.len(),
+        goals: (report.breakdown == Breakdown::Goals).then_some(report.goals.len()),
         indicators: report.indicators().count(),
     })
 }

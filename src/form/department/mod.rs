@@ -5,6 +5,7 @@
 
 pub mod check;
 pub mod document;
+pub mod example;
 mod form;
 pub mod keys;
 pub mod schema;

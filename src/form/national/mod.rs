@@ -4,6 +4,7 @@
 
 pub mod check;
 pub mod document;
+pub mod example;
 mod form;
 pub mod keys;
 pub mod schema;
