@@ -1,6 +1,8 @@
 //! The boundary between the shared stages and a form: what the pipeline asks of every form,
 //! and the one place that finds the form of a report.
 
+use super::example::Example;
+use super::next_year::{Next, Place, Section};
 use super::{FormKind, Own, department, national};
 use crate::check::glyphs::Written;
 use crate::diagnostic::{Diagnostics, Span};
@@ -8,6 +10,7 @@ use crate::document::Document;
 use crate::model::Report;
 use crate::scoring::Outcome;
 use crate::typeset::FontRole;
+use crate::yaml_text::YamlText;
 
 /// What differs between forms, as the pipeline asks for it.
 pub trait Form {
@@ -24,6 +27,16 @@ pub trait Form {
     fn document(&self, outcome: &Outcome) -> Document;
 
     // new, schema, summary
+
+    /// The sections of next year's report (`new --from`), each with where this year's source
+    /// wrote it.
+    fn next_year_sections(&self, report: &Report) -> Vec<(Place, Section)>;
+
+    /// The files next year's report of a single-file source is split into, with their sections.
+    fn next_year_files(&self, report: &Report) -> Vec<(String, Vec<Section>)>;
+
+    /// Writes a section of next year's report that is not a key of every form, or 自评表.
+    fn write_next_year(&self, next: &Next<'_>, yaml: &mut YamlText, section: Section);
 
     /// The project the report is about, for the 汇总表 (None when the form names none).
     fn project_name(&self) -> Option<&str>;
@@ -47,13 +60,4 @@ impl FormKind {
             FormKind::Project | FormKind::DepartmentSpending => national::example::example(self),
         }
     }
-}
-
-/// A form's example report: its files (name and text, with `{{年度}}` and `{{次年}}` standing
-/// for the years) and what it holds.
-pub struct Example {
-    pub files: Vec<(&'static str, String)>,
-    /// Its 年度目标, when the form counts them (None: its indicators are one table).
-    pub goals: Option<usize>,
-    pub indicators: usize,
 }

@@ -9,8 +9,10 @@
 
 pub mod boundary;
 pub mod department;
+pub mod example;
 pub mod keys;
 pub mod national;
+pub mod next_year;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::de::MapAccess;

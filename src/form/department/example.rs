@@ -2,7 +2,7 @@
 //! budget and two goals with indicators of every kind (正向, 反向 `≤`, target `0起`,
 //! qualitative). Commented.
 
-use crate::form::boundary::Example;
+use crate::form::example::Example;
 
 /// The example's files, with `{{年度}}` and `{{次年}}` standing for the years.
 const FILES: &[(&str, &str)] = &[

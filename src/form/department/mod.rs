@@ -8,6 +8,7 @@ pub mod document;
 pub mod example;
 mod form;
 pub mod keys;
+pub mod next_year;
 pub mod schema;
 mod struts;
 mod titles;

@@ -3,7 +3,7 @@
 //! from it ([`for_department`]).
 
 use crate::form::FormKind;
-use crate::form::boundary::Example;
+use crate::form::example::Example;
 
 /// The 项目支出绩效自评表 example's files, with `{{年度}}` and `{{次年}}` standing for the years.
 const FILES: &[(&str, &str)] = &[

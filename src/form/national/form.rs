@@ -1,13 +1,15 @@
-//! The national tables as the pipeline asks for them.
+//! The national tables as the pipeline and the commands ask for them.
 
-use super::{National, check, document};
+use super::{National, check, document, next_year};
 use crate::check::glyphs::Written;
 use crate::diagnostic::{Diagnostics, Span};
 use crate::document::Document;
 use crate::form::boundary::Form;
+use crate::form::next_year::{Next, Place, Section};
 use crate::model::Report;
 use crate::scoring::Outcome;
 use crate::typeset::FontRole;
+use crate::yaml_text::YamlText;
 
 impl Form for National {
     fn check(&self, report: &Report, diagnostics: &mut Diagnostics) {
@@ -39,6 +41,18 @@ impl Form for National {
     }
 
     /// 项目名称 (项目支出绩效自评表 only).
+    fn next_year_sections(&self, report: &Report) -> Vec<(Place, Section)> {
+        next_year::sections(report, self)
+    }
+
+    fn next_year_files(&self, report: &Report) -> Vec<(String, Vec<Section>)> {
+        next_year::files(report, self)
+    }
+
+    fn write_next_year(&self, next: &Next<'_>, yaml: &mut YamlText, section: Section) {
+        next_year::write(self, next, yaml, section);
+    }
+
     fn project_name(&self) -> Option<&str> {
         self.project_name.as_ref().map(|name| name.value.as_str())
     }

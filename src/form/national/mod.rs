@@ -7,6 +7,7 @@ pub mod document;
 pub mod example;
 mod form;
 pub mod keys;
+pub mod next_year;
 pub mod schema;
 
 use schemars::JsonSchema;
