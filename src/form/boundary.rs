@@ -1,8 +1,9 @@
-//! The boundary between the shared stages and a form: what the pipeline asks of every form,
-//! and the one place that finds the form of a report.
+//! The boundary between the shared stages and a form: what the pipeline and the commands ask
+//! of every form, and the one place that finds the form of a report (and, for `new` without a
+//! report, the example of a form).
 
 use super::example::Example;
-use super::next_year::{Next, Place, Section};
+use super::next_year::NextYear;
 use super::{FormKind, Own, department, national};
 use crate::check::glyphs::Written;
 use crate::diagnostic::{Diagnostics, Span};
@@ -10,9 +11,8 @@ use crate::document::Document;
 use crate::model::Report;
 use crate::scoring::Outcome;
 use crate::typeset::FontRole;
-use crate::yaml_text::YamlText;
 
-/// What differs between forms, as the pipeline asks for it.
+/// What differs between forms, as the pipeline and the commands ask for it.
 pub trait Form {
     /// The checks of what only this form has, in the order they are reported.
     fn check(&self, report: &Report, diagnostics: &mut Diagnostics);
@@ -28,15 +28,8 @@ pub trait Form {
 
     // new, schema, summary
 
-    /// The sections of next year's report (`new --from`), each with where this year's source
-    /// wrote it.
-    fn next_year_sections(&self, report: &Report) -> Vec<(Place, Section)>;
-
-    /// The files next year's report of a single-file source is split into, with their sections.
-    fn next_year_files(&self, report: &Report) -> Vec<(String, Vec<Section>)>;
-
-    /// Writes a section of next year's report that is not a key of every form, or 自评表.
-    fn write_next_year(&self, next: &Next<'_>, yaml: &mut YamlText, section: Section);
+    /// Its rules for next year's report (`new --from`).
+    fn next_year(&self) -> &dyn NextYear;
 
     /// The project the report is about, for the 汇总表 (None when the form names none).
     fn project_name(&self) -> Option<&str>;

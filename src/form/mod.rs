@@ -1,6 +1,9 @@
-//! The forms a report can take (`表样`). Each form has its own top-level keys, checks, document
-//! and templates (its folder here and its templates); the indicator tree, values, scoring,
-//! diagnostics, glyph check, typesetting and every command are shared.
+//! The forms a report can take (`表样`). Each form has its own top-level keys and their JSON
+//! Schema, checks, document, templates, example and rules for next year's report (its folder
+//! here and its templates); the indicator tree, values, scoring, diagnostics, glyph check,
+//! typesetting and every command are shared. A form's folder writes in the shared vocabulary
+//! of [`keys`], [`next_year`] and [`example`]; [`boundary`] is what the stages and the commands
+//! ask of a form.
 //!
 //! - 部门整体绩效自评表 (the default): the Hubei layout of the model document, an abridged report
 //!   with Annex 1; several 年度目标 with their own weights.

@@ -49,6 +49,20 @@ pub fn present(placed: Vec<(Place, Section)>) -> Vec<Section> {
     placed.into_iter().map(|(_, section)| section).collect()
 }
 
+/// A form's rules for next year's report: which sections it has, how a single-file source is
+/// split into files, and how the sections that are not keys of every form are written.
+pub trait NextYear {
+    /// The sections of next year's report, each with where this year's source wrote it.
+    fn sections(&self, report: &Report) -> Vec<(Place, Section)>;
+
+    /// The files next year's report of a single-file source is split into, with their
+    /// sections.
+    fn files(&self, report: &Report) -> Vec<(String, Vec<Section>)>;
+
+    /// Writes a section that is not a key of every form, or 自评表.
+    fn write(&self, next: &Next<'_>, yaml: &mut YamlText, section: Section);
+}
+
 /// Next year's report as a form writes its sections: this year's report and the new year.
 pub struct Next<'a> {
     pub report: &'a Report,

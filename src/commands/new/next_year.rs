@@ -8,9 +8,8 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::diagnostic::FileId;
-use crate::form::boundary::Form;
 use crate::form::keys::TopKey;
-use crate::form::next_year::{Next, Section};
+use crate::form::next_year::{Next, NextYear, Section};
 use crate::model::{Breakdown, Report, ReverseRule, YEARS};
 use crate::source::load::{Loaded, load_path};
 use crate::yaml_text::YamlText;
@@ -25,15 +24,15 @@ pub fn plan(src: &Path, year: Option<u16>) -> Result<Plan, NewError> {
         Some(year) => year,
         None => following_year(report.year.value)?,
     };
-    let form = report.own.form();
+    let rules = report.own.form().next_year();
     let homes = if src.is_dir() {
-        folder_homes(&loaded, report, form)
+        folder_homes(&loaded, report, rules)
     } else {
-        form.next_year_files(report)
+        rules.files(report)
     };
     let writer = Writer {
         next: Next { report, year },
-        form,
+        rules,
         form_written: homes
             .iter()
             .any(|(_, sections)| sections.contains(&Section::Key(TopKey::Form))),
@@ -79,10 +78,14 @@ fn following_year(year: u16) -> Result<u16, NewError> {
 
 /// The sections of each file, for a folder source: the same file names, the same split, the
 /// same order; texts the source did not have go to the file of 单位名称.
-fn folder_homes(loaded: &Loaded, report: &Report, form: &dyn Form) -> Vec<(String, Vec<Section>)> {
+fn folder_homes(
+    loaded: &Loaded,
+    report: &Report,
+    rules: &dyn NextYear,
+) -> Vec<(String, Vec<Section>)> {
     let unit_file = report.unit_name.span.file;
     let mut by_file: BTreeMap<FileId, Vec<(usize, Section)>> = BTreeMap::new();
-    for (place, section) in form.next_year_sections(report) {
+    for (place, section) in rules.sections(report) {
         let (file, start) = place.unwrap_or((unit_file, usize::MAX));
         by_file.entry(file).or_default().push((start, section));
     }
@@ -103,7 +106,7 @@ fn folder_homes(loaded: &Loaded, report: &Report, form: &dyn Form) -> Vec<(Strin
 /// Writes the sections of next year's report: the keys of every form here, the rest by the form.
 struct Writer<'a> {
     next: Next<'a>,
-    form: &'a dyn Form,
+    rules: &'a dyn NextYear,
     /// Whether the new report writes `表样`, which then carries the note on where it came from.
     form_written: bool,
 }
@@ -145,7 +148,7 @@ impl Writer<'_> {
                 Some("占位日期：改为实际提交的日期"),
             ),
             Section::Key(TopKey::Settings) => settings(yaml, report),
-            _ => self.form.write_next_year(&self.next, yaml, section),
+            _ => self.rules.write(&self.next, yaml, section),
         }
     }
 

@@ -1,15 +1,14 @@
 //! The 部门整体绩效自评表 as the pipeline and the commands ask for it.
 
-use super::{Department, check, document, next_year};
+use super::{Department, check, document};
 use crate::check::glyphs::Written;
 use crate::diagnostic::{Diagnostics, Span};
 use crate::document::Document;
 use crate::form::boundary::Form;
-use crate::form::next_year::{Next, Place, Section};
+use crate::form::next_year::NextYear;
 use crate::model::Report;
 use crate::scoring::Outcome;
 use crate::typeset::FontRole;
-use crate::yaml_text::YamlText;
 
 impl Form for Department {
     fn check(&self, report: &Report, diagnostics: &mut Diagnostics) {
@@ -56,16 +55,8 @@ impl Form for Department {
         document::document(outcome, self)
     }
 
-    fn next_year_sections(&self, report: &Report) -> Vec<(Place, Section)> {
-        next_year::sections(report, self)
-    }
-
-    fn next_year_files(&self, report: &Report) -> Vec<(String, Vec<Section>)> {
-        next_year::files(report, self)
-    }
-
-    fn write_next_year(&self, next: &Next<'_>, yaml: &mut YamlText, section: Section) {
-        next_year::write(self, next, yaml, section);
+    fn next_year(&self) -> &dyn NextYear {
+        self
     }
 
     fn project_name(&self) -> Option<&str> {

@@ -7,63 +7,117 @@ use super::keys::NUMBERED_GOAL_PREFIX;
 use crate::diagnostic::Span;
 use crate::form::keys::TopKey;
 use crate::form::next_year::{
-    Next, Place, Section, Slot, annex, indicator_tree, optional_text, place, present,
+    Next, NextYear, Place, Section, Slot, annex, indicator_tree, optional_text, place, present,
     settings_span, sign_off_span, texts,
 };
 use crate::model::{Goal, Report};
 use crate::yaml_text::YamlText;
 
-/// Every section the new report has, with where the source wrote it (the texts nowhere when
-/// the source had none).
-pub fn sections(report: &Report, own: &Department) -> Vec<(Place, Section)> {
-    let mut sections = vec![
-        (place(report.unit_name.span), Section::Key(TopKey::UnitName)),
-        (place(report.year.span), Section::Key(TopKey::Year)),
-        (
-            place(report.submitted.span),
-            Section::Key(TopKey::Submitted),
-        ),
-        (
-            place(report.budget.weight.span),
-            Section::Key(TopKey::Budget),
-        ),
-    ];
-    let optional = [
-        (
-            own.short_name.as_ref().map(|v| v.span),
+impl NextYear for Department {
+    /// Every section the new report has, with where the source wrote it (the texts nowhere
+    /// when the source had none).
+    fn sections(&self, report: &Report) -> Vec<(Place, Section)> {
+        let mut sections = vec![
+            (place(report.unit_name.span), Section::Key(TopKey::UnitName)),
+            (place(report.year.span), Section::Key(TopKey::Year)),
+            (
+                place(report.submitted.span),
+                Section::Key(TopKey::Submitted),
+            ),
+            (
+                place(report.budget.weight.span),
+                Section::Key(TopKey::Budget),
+            ),
+        ];
+        let optional = [
+            (
+                self.short_name.as_ref().map(|v| v.span),
+                Section::Key(TopKey::ShortName),
+            ),
+            (
+                self.region.as_ref().map(|v| v.span),
+                Section::Key(TopKey::Region),
+            ),
+            (
+                self.title.as_ref().map(|v| v.span),
+                Section::Key(TopKey::Title),
+            ),
+            (settings_span(report), Section::Key(TopKey::Settings)),
+        ];
+        sections.extend(
+            optional
+                .into_iter()
+                .filter_map(|(span, section)| span.map(|span| (place(span), section))),
+        );
+        sections.extend(
+            report
+                .goals
+                .iter()
+                .enumerate()
+                .map(|(index, goal)| (place(goal.name.span), Section::Goal(index))),
+        );
+        sections.push((
+            abridged_span(self).and_then(place),
+            Section::Key(TopKey::Abridged),
+        ));
+        sections.push((
+            annex_span(report).and_then(place),
+            Section::Key(TopKey::Annex),
+        ));
+        sections
+    }
+
+    /// The unit and budget, one file per goal, the texts of the abridged report, those of
+    /// Annex 1.
+    fn files(&self, report: &Report) -> Vec<(String, Vec<Section>)> {
+        let present = present(self.sections(report));
+        let unit = [
+            Section::Key(TopKey::UnitName),
             Section::Key(TopKey::ShortName),
-        ),
-        (
-            own.region.as_ref().map(|v| v.span),
             Section::Key(TopKey::Region),
-        ),
-        (
-            own.title.as_ref().map(|v| v.span),
+            Section::Key(TopKey::Year),
+            Section::Key(TopKey::Submitted),
             Section::Key(TopKey::Title),
-        ),
-        (settings_span(report), Section::Key(TopKey::Settings)),
-    ];
-    sections.extend(
-        optional
-            .into_iter()
-            .filter_map(|(span, section)| span.map(|span| (place(span), section))),
-    );
-    sections.extend(
-        report
-            .goals
-            .iter()
-            .enumerate()
-            .map(|(index, goal)| (place(goal.name.span), Section::Goal(index))),
-    );
-    sections.push((
-        abridged_span(own).and_then(place),
-        Section::Key(TopKey::Abridged),
-    ));
-    sections.push((
-        annex_span(report).and_then(place),
-        Section::Key(TopKey::Annex),
-    ));
-    sections
+            Section::Key(TopKey::Settings),
+            Section::Key(TopKey::Budget),
+        ]
+        .into_iter()
+        .filter(|section| present.contains(section))
+        .collect();
+        let width = report.goals.len().to_string().len();
+        let mut homes = vec![("单位.yaml".to_string(), unit)];
+        homes.extend((0..report.goals.len()).map(|index| {
+            let name = format!("目标{:0width$}.yaml", index + 1);
+            (name, vec![Section::Goal(index)])
+        }));
+        homes.push((
+            "摘要.yaml".to_string(),
+            vec![Section::Key(TopKey::Abridged)],
+        ));
+        homes.push(("自评表.yaml".to_string(), vec![Section::Key(TopKey::Annex)]));
+        homes
+    }
+
+    /// The keys only this form has, and 自评表.
+    fn write(&self, next: &Next<'_>, yaml: &mut YamlText, section: Section) {
+        let report = next.report;
+        match section {
+            Section::Key(TopKey::ShortName) => {
+                optional_text(yaml, TopKey::ShortName.key(), &self.short_name)
+            }
+            Section::Key(TopKey::Region) => optional_text(yaml, TopKey::Region.key(), &self.region),
+            Section::Key(TopKey::Title) => title(self, next, yaml),
+            Section::Key(TopKey::Budget) => budget(next, yaml),
+            Section::Goal(index) => {
+                if let Some(goal) = report.goals.get(index) {
+                    goal_section(yaml, index + 1, goal);
+                }
+            }
+            Section::Key(TopKey::Abridged) => texts(yaml, TopKey::Abridged.key(), ABRIDGED_SLOTS),
+            Section::Key(TopKey::Annex) => annex(yaml, report, ANNEX_SLOTS),
+            Section::Key(_) => {}
+        }
+    }
 }
 
 fn abridged_span(own: &Department) -> Option<Span> {
@@ -89,58 +143,6 @@ fn annex_span(report: &Report) -> Option<Span> {
         .map(|text| text.span)
         .next()
         .or_else(|| sign_off_span(report))
-}
-
-/// The files of a single-file source: the unit and budget, one file per goal, the texts of the
-/// abridged report, those of Annex 1.
-pub fn files(report: &Report, own: &Department) -> Vec<(String, Vec<Section>)> {
-    let present = present(sections(report, own));
-    let unit = [
-        Section::Key(TopKey::UnitName),
-        Section::Key(TopKey::ShortName),
-        Section::Key(TopKey::Region),
-        Section::Key(TopKey::Year),
-        Section::Key(TopKey::Submitted),
-        Section::Key(TopKey::Title),
-        Section::Key(TopKey::Settings),
-        Section::Key(TopKey::Budget),
-    ]
-    .into_iter()
-    .filter(|section| present.contains(section))
-    .collect();
-    let width = report.goals.len().to_string().len();
-    let mut homes = vec![("单位.yaml".to_string(), unit)];
-    homes.extend((0..report.goals.len()).map(|index| {
-        let name = format!("目标{:0width$}.yaml", index + 1);
-        (name, vec![Section::Goal(index)])
-    }));
-    homes.push((
-        "摘要.yaml".to_string(),
-        vec![Section::Key(TopKey::Abridged)],
-    ));
-    homes.push(("自评表.yaml".to_string(), vec![Section::Key(TopKey::Annex)]));
-    homes
-}
-
-/// Writes a section only this form has, and 自评表.
-pub fn write(own: &Department, next: &Next<'_>, yaml: &mut YamlText, section: Section) {
-    let report = next.report;
-    match section {
-        Section::Key(TopKey::ShortName) => {
-            optional_text(yaml, TopKey::ShortName.key(), &own.short_name)
-        }
-        Section::Key(TopKey::Region) => optional_text(yaml, TopKey::Region.key(), &own.region),
-        Section::Key(TopKey::Title) => title(own, next, yaml),
-        Section::Key(TopKey::Budget) => budget(next, yaml),
-        Section::Goal(index) => {
-            if let Some(goal) = report.goals.get(index) {
-                goal_section(yaml, index + 1, goal);
-            }
-        }
-        Section::Key(TopKey::Abridged) => texts(yaml, TopKey::Abridged.key(), ABRIDGED_SLOTS),
-        Section::Key(TopKey::Annex) => annex(yaml, report, ANNEX_SLOTS),
-        Section::Key(_) => {}
-    }
 }
 
 /// 报告名称, with last year's number changed to this year's.

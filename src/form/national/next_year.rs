@@ -5,57 +5,12 @@
 use super::National;
 use crate::form::keys::TopKey;
 use crate::form::next_year::{
-    Next, Place, Section, Slot, annex, indicator_tree, optional_text, place, present,
+    Next, NextYear, Place, Section, Slot, annex, indicator_tree, optional_text, place, present,
     settings_span, sign_off_span, texts,
 };
 use crate::located::At;
 use crate::model::{Amount, Report};
 use crate::yaml_text::YamlText;
-
-/// Every section the new report has, with where the source wrote it (年度总体目标 nowhere when
-/// the source had no text in it).
-pub fn sections(report: &Report, own: &National) -> Vec<(Place, Section)> {
-    let mut sections = vec![
-        (place(own.form_at), Section::Key(TopKey::Form)),
-        (place(report.unit_name.span), Section::Key(TopKey::UnitName)),
-        (place(report.year.span), Section::Key(TopKey::Year)),
-        (
-            place(report.submitted.span),
-            Section::Key(TopKey::Submitted),
-        ),
-        (place(own.funds.weight.span), Section::Key(TopKey::Funds)),
-        (place(own.indicators_at), Section::Key(TopKey::Indicators)),
-    ];
-    let goal = &own.overall_goal;
-    // The rule set given by default (placed at 表样) is not one the source wrote.
-    let written_settings = settings_span(report).filter(|span| *span != own.form_at);
-    let optional = [
-        (
-            own.project_name.as_ref().map(|v| v.span),
-            TopKey::ProjectName,
-        ),
-        (own.department.as_ref().map(|v| v.span), TopKey::Department),
-        (
-            own.implementer.as_ref().map(|v| v.span),
-            TopKey::Implementer,
-        ),
-        (written_settings, TopKey::Settings),
-        (own.remarks.as_ref().map(|v| v.span), TopKey::Remarks),
-        (sign_off_span(report), TopKey::Annex),
-    ];
-    sections.extend(
-        optional
-            .into_iter()
-            .filter_map(|(span, key)| span.map(|span| (place(span), Section::Key(key)))),
-    );
-    let goal_span = [&goal.expected, &goal.achieved]
-        .into_iter()
-        .flatten()
-        .map(|text| text.span)
-        .next();
-    sections.push((goal_span.and_then(place), Section::Key(TopKey::OverallGoal)));
-    sections
-}
 
 /// The files of a single-file source: the unit and funds, the goal texts, the indicators, the
 /// notes under the table.
@@ -79,55 +34,102 @@ const FILES: [(&str, &[TopKey]); 4] = [
     ("自评表.yaml", &[TopKey::Remarks, TopKey::Annex]),
 ];
 
-/// The files of a single-file source, each with the sections present.
-pub fn files(report: &Report, own: &National) -> Vec<(String, Vec<Section>)> {
-    let present = present(sections(report, own));
-    FILES
-        .iter()
-        .map(|(name, keys)| {
-            let sections = keys
-                .iter()
-                .map(|key| Section::Key(*key))
-                .filter(|section| present.contains(section))
-                .collect();
-            (name.to_string(), sections)
-        })
-        .filter(|(_, sections): &(String, Vec<Section>)| !sections.is_empty())
-        .collect()
-}
+impl NextYear for National {
+    /// Every section the new report has, with where the source wrote it (年度总体目标 nowhere
+    /// when the source had no text in it).
+    fn sections(&self, report: &Report) -> Vec<(Place, Section)> {
+        let mut sections = vec![
+            (place(self.form_at), Section::Key(TopKey::Form)),
+            (place(report.unit_name.span), Section::Key(TopKey::UnitName)),
+            (place(report.year.span), Section::Key(TopKey::Year)),
+            (
+                place(report.submitted.span),
+                Section::Key(TopKey::Submitted),
+            ),
+            (place(self.funds.weight.span), Section::Key(TopKey::Funds)),
+            (place(self.indicators_at), Section::Key(TopKey::Indicators)),
+        ];
+        let goal = &self.overall_goal;
+        // The rule set given by default (placed at 表样) is not one the source wrote.
+        let written_settings = settings_span(report).filter(|span| *span != self.form_at);
+        let optional = [
+            (
+                self.project_name.as_ref().map(|v| v.span),
+                TopKey::ProjectName,
+            ),
+            (self.department.as_ref().map(|v| v.span), TopKey::Department),
+            (
+                self.implementer.as_ref().map(|v| v.span),
+                TopKey::Implementer,
+            ),
+            (written_settings, TopKey::Settings),
+            (self.remarks.as_ref().map(|v| v.span), TopKey::Remarks),
+            (sign_off_span(report), TopKey::Annex),
+        ];
+        sections.extend(
+            optional
+                .into_iter()
+                .filter_map(|(span, key)| span.map(|span| (place(span), Section::Key(key)))),
+        );
+        let goal_span = [&goal.expected, &goal.achieved]
+            .into_iter()
+            .flatten()
+            .map(|text| text.span)
+            .next();
+        sections.push((goal_span.and_then(place), Section::Key(TopKey::OverallGoal)));
+        sections
+    }
 
-/// Writes a section only these forms have, and 自评表.
-pub fn write(own: &National, next: &Next<'_>, yaml: &mut YamlText, section: Section) {
-    let Section::Key(key) = section else {
-        return;
-    };
-    match key {
-        TopKey::ProjectName => optional_text(yaml, key.key(), &own.project_name),
-        TopKey::Department => optional_text(yaml, key.key(), &own.department),
-        TopKey::Implementer => optional_text(yaml, key.key(), &own.implementer),
-        TopKey::Funds => funds(own, next, yaml),
-        TopKey::Remarks => {
-            if let Some(remarks) = &own.remarks {
-                yaml.comment(0, "沿用上年的备注（表下的注），请核对");
-                yaml.block(0, key.key(), &remarks.value);
+    /// The files of [`FILES`], each with the sections present.
+    fn files(&self, report: &Report) -> Vec<(String, Vec<Section>)> {
+        let present = present(self.sections(report));
+        FILES
+            .iter()
+            .map(|(name, keys)| {
+                let sections = keys
+                    .iter()
+                    .map(|key| Section::Key(*key))
+                    .filter(|section| present.contains(section))
+                    .collect();
+                (name.to_string(), sections)
+            })
+            .filter(|(_, sections): &(String, Vec<Section>)| !sections.is_empty())
+            .collect()
+    }
+
+    /// The keys only these forms have, and 自评表.
+    fn write(&self, next: &Next<'_>, yaml: &mut YamlText, section: Section) {
+        let Section::Key(key) = section else {
+            return;
+        };
+        match key {
+            TopKey::ProjectName => optional_text(yaml, key.key(), &self.project_name),
+            TopKey::Department => optional_text(yaml, key.key(), &self.department),
+            TopKey::Implementer => optional_text(yaml, key.key(), &self.implementer),
+            TopKey::Funds => funds(self, next, yaml),
+            TopKey::Remarks => {
+                if let Some(remarks) = &self.remarks {
+                    yaml.comment(0, "沿用上年的备注（表下的注），请核对");
+                    yaml.block(0, key.key(), &remarks.value);
+                }
             }
-        }
-        TopKey::OverallGoal => texts(yaml, key.key(), OVERALL_GOAL_SLOTS),
-        TopKey::Indicators => {
-            if let Some(goal) = next.report.goals.first() {
-                yaml.comment(
-                    0,
-                    &format!(
-                        "绩效指标（{} 项）：目标值、分值沿用上年",
-                        goal.indicators().count()
-                    ),
-                );
-                indicator_tree(yaml, 0, goal);
+            TopKey::OverallGoal => texts(yaml, key.key(), OVERALL_GOAL_SLOTS),
+            TopKey::Indicators => {
+                if let Some(goal) = next.report.goals.first() {
+                    yaml.comment(
+                        0,
+                        &format!(
+                            "绩效指标（{} 项）：目标值、分值沿用上年",
+                            goal.indicators().count()
+                        ),
+                    );
+                    indicator_tree(yaml, 0, goal);
+                }
             }
+            // Only the sign-off: these forms print no long texts under the table.
+            TopKey::Annex => annex(yaml, next.report, &[]),
+            _ => {}
         }
-        // Only the sign-off: these forms print no long texts under the table.
-        TopKey::Annex => annex(yaml, next.report, &[]),
-        _ => {}
     }
 }
 
