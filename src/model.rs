@@ -9,6 +9,7 @@ pub mod settings;
 pub mod taxonomy;
 pub mod texts;
 pub mod tree;
+pub mod tree_schema;
 pub mod value;
 
 pub use scalars::*;

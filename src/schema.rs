@@ -4,8 +4,9 @@
 //!
 //! The derived parts come from `#[derive(JsonSchema)]` on the model with its serde `rename`s
 //! and Chinese `#[schemars(description)]`s; here are the hand-written parts: the scalar
-//! newtypes, [`At`], the indicator tree (from [`crate::model::taxonomy`]) and the top level (from
-//! [`TopKey`], which the loader matches on too).
+//! newtypes, [`At`] and the top level (from [`TopKey`], which the loader reads too), whose keys
+//! of every form are here and each form's own keys come from the form
+//! ([`crate::form::key_schema`]). The indicator tree is [`crate::model::tree_schema`].
 
 use std::borrow::Cow;
 
@@ -13,35 +14,21 @@ use schemars::generate::SchemaSettings;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde_json::{Map, Value};
 
-use crate::form::FormKind;
-use crate::form::department::keys::NUMBERED_GOAL_PREFIX;
-use crate::form::keys::TopKey;
-use crate::form::national::{Funds, OverallGoal};
+use crate::form::{self, FormKind, TopKey};
 use crate::located::At;
-use crate::model::taxonomy::{self, LEVEL1_VARIANTS, LEVELS};
-use crate::model::{
-    Amount, AnnexTexts, Budget, Date, Goal, Indicator, Percent, PercentRange, Settings, Text,
-    YEARS, Year,
-};
+use crate::model::{Amount, AnnexTexts, Date, Percent, PercentRange, Settings, Text, YEARS, Year};
 
 mod editor;
 
-/// What editors call the object definitions (on a skeleton, instead of the Rust type's name).
-const DEFINITION_TITLES: [(&str, &str); 10] = [
-    ("Funds", "资金"),
-    ("FundTotal", "年度资金总额"),
-    ("FundRow", "其中的一行"),
-    ("OverallGoal", "年度总体目标"),
+/// What editors call the object definitions of every form (on a skeleton, instead of the Rust
+/// type's name); each form names its own ([`form::definition_titles`]).
+const DEFINITION_TITLES: [(&str, &str); 5] = [
     ("Goal", "年度目标"),
     ("Indicator", "绩效指标"),
     ("Budget", "预算"),
     ("Settings", "设置"),
-    ("AbridgedTexts", "摘要"),
     ("AnnexTexts", "自评表"),
 ];
-
-/// How many `年度目标N` keys editors offer by name (the loader accepts any number).
-const NUMBERED_GOALS_OFFERED: usize = 9;
 
 /// Where the generated schema is kept in the repository, relative to its root.
 pub const SCHEMA_FILE: &str = "schema/jixiao.schema.json";
@@ -88,8 +75,13 @@ pub fn report_schema() -> Schema {
     let mut schema = SchemaSettings::draft07()
         .into_generator()
         .into_root_schema_for::<SourceFile>();
+    let titles: Vec<(&str, &str)> = DEFINITION_TITLES
+        .iter()
+        .chain(form::definition_titles())
+        .copied()
+        .collect();
     if let Some(root) = schema.as_object_mut() {
-        editor::reshape(root, &DEFINITION_TITLES);
+        editor::reshape(root, &titles);
     }
     schema
 }
@@ -108,17 +100,13 @@ impl JsonSchema for SourceFile {
             .into_iter()
             .map(|top| (top.key().to_string(), top_level_value(top, generator)))
             .collect();
-        let numbered_goal = described(
-            generator.subschema_for::<Goal>(),
-            "一个年度目标：每个目标单独成键时写「年度目标1」「年度目标2」……，从 1 开始连续编号",
-        );
-        // Listed by name too, because editors offer only named keys, never a pattern's.
-        for number in 1..=NUMBERED_GOALS_OFFERED {
-            let key = format!("{NUMBERED_GOAL_PREFIX}{number}");
-            properties.insert(key, numbered_goal.clone().to_value());
-        }
-        let mut pattern_properties = Map::new();
-        pattern_properties.insert(numbered_goal_pattern(), numbered_goal.to_value());
+        // Keys of a form that are no `TopKey`, such as `年度目标1`.
+        let more = form::more_key_schemas(generator).into_iter();
+        properties.extend(more.map(|(key, schema)| (key, schema.to_value())));
+        let patterns = form::key_pattern_schemas(generator).into_iter();
+        let pattern_properties: Map<String, Value> = patterns
+            .map(|(pattern, schema)| (pattern, schema.to_value()))
+            .collect();
         json_schema!({
             "description": "jixiao 的 YAML 源文件：部门整体绩效自评结果。报告可以是一个文件，也可以是一个文件夹，各文件的顶层键合并在一起",
             "type": "object",
@@ -129,27 +117,22 @@ impl JsonSchema for SourceFile {
     }
 }
 
-/// `年度目标1`, `年度目标 2`, `年度目标３`: the numbered keys the loader accepts.
-fn numbered_goal_pattern() -> String {
-    format!(r"^{NUMBERED_GOAL_PREFIX}\s*[0-9０-９]+\s*$")
-}
-
 /// The schema of the value under a top-level key; the types are those the loader reads.
 fn top_level_value(top: TopKey, generator: &mut SchemaGenerator) -> Value {
-    let (schema, description) = match top {
+    let (schema, description) = common_key(top, generator)
+        .or_else(|| form::key_schema(top, generator))
+        .unwrap_or_else(|| (Schema::default(), ""));
+    described(schema, description).to_value()
+}
+
+/// The schema of the value under a key of every form, and what it is.
+fn common_key(top: TopKey, generator: &mut SchemaGenerator) -> Option<(Schema, &'static str)> {
+    let schema = match top {
         TopKey::Form => (
             generator.subschema_for::<FormKind>(),
             "表样（可选）：部门整体绩效自评表（默认）、项目支出绩效自评表或部门整体支出绩效自评表",
         ),
         TopKey::UnitName => (generator.subschema_for::<String>(), "单位名称（必填）"),
-        TopKey::ShortName => (
-            generator.subschema_for::<String>(),
-            "单位简称（部门整体绩效自评表，可选），用于生成的句子",
-        ),
-        TopKey::Region => (
-            generator.subschema_for::<String>(),
-            "地区（部门整体绩效自评表，可选），印在封面的第一行",
-        ),
         TopKey::Year => (
             generator.subschema_for::<Year>(),
             "评价的预算年度（必填），如 2022",
@@ -158,111 +141,20 @@ fn top_level_value(top: TopKey, generator: &mut SchemaGenerator) -> Value {
             generator.subschema_for::<Date>(),
             "提交时间（必填），写成 2023-06-10",
         ),
-        TopKey::Title => (
-            generator.subschema_for::<String>(),
-            "报告名称（部门整体绩效自评表，可选），默认为「年度 + 年度部门整体绩效自评结果」",
-        ),
         TopKey::Settings => (generator.subschema_for::<Settings>(), "设置（可选）"),
-        TopKey::Budget => (
-            generator.subschema_for::<Budget>(),
-            "预算执行情况（部门整体绩效自评表必填，金额单位：万元）",
-        ),
-        TopKey::Goals => (
-            generator.subschema_for::<Vec<Goal>>(),
-            "年度目标的列表（部门整体绩效自评表必填）；也可以每个目标单独成键，写成「年度目标1」「年度目标2」……，两种写法不能同时使用",
-        ),
-        TopKey::Abridged => (
-            generator.subschema_for::<crate::form::department::AbridgedTexts>(),
-            "摘要版的文字（部门整体绩效自评表，可选）",
-        ),
         TopKey::Annex => (
             generator.subschema_for::<AnnexTexts>(),
             "附件1 自评表的长文字和表下的填报人、联系电话、单位负责人、填报日期、盖章（可选；全国表样只用后几项）",
         ),
-        TopKey::ProjectName => (
-            generator.subschema_for::<String>(),
-            "项目名称（项目支出绩效自评表必填）",
-        ),
-        TopKey::Department => (
-            generator.subschema_for::<String>(),
-            "主管部门（全国表样，可选）",
-        ),
-        TopKey::Implementer => (
-            generator.subschema_for::<String>(),
-            "实施单位（全国表样，可选；不写时为单位名称）",
-        ),
-        TopKey::Funds => (
-            generator.subschema_for::<Funds>(),
-            "项目资金（全国表样必填，万元）：分值、年度资金总额和其中各行",
-        ),
-        TopKey::OverallGoal => (
-            generator.subschema_for::<OverallGoal>(),
-            "年度总体目标（全国表样必填）：预期目标和实际完成情况",
-        ),
-        TopKey::Indicators => (
-            indicator_groups(generator),
-            "绩效指标（全国表样必填）：一级指标 → 二级指标 → 三级指标的列表",
-        ),
-        TopKey::Remarks => (
-            generator.subschema_for::<String>(),
-            "备注（全国表样，可选）：印在表下的注，如本单位采用的计分规则",
-        ),
+        _ => return None,
     };
-    described(schema, description).to_value()
+    Some(schema)
 }
 
 /// `schema` with a description (beside a `$ref`, draft-07 output moves it into an `allOf`).
 fn described(mut schema: Schema, description: &str) -> Schema {
     schema.insert("description".into(), description.into());
     schema
-}
-
-/// The schema of a goal's `指标`: 一级指标 → 二级指标 → the list of indicators, with only the
-/// names [`crate::model::taxonomy`] allows at each level.
-pub(crate) fn indicator_groups(generator: &mut SchemaGenerator) -> Schema {
-    let indicators = generator.subschema_for::<Vec<Indicator>>();
-    let standard = LEVELS.iter().map(|(name, _)| (*name, *name));
-    let variants = LEVEL1_VARIANTS.iter().copied();
-    let level1: Map<String, Value> = standard
-        .chain(variants)
-        .map(|(name, standard)| (name.to_string(), level1_group(name, standard, &indicators)))
-        .collect();
-    json_schema!({
-        "description": "绩效指标，按一级指标、二级指标分组：一级指标下写二级指标，二级指标下写三级指标的列表",
-        "type": "object",
-        "properties": level1,
-        "additionalProperties": false,
-    })
-}
-
-/// A 一级指标 `name` (standing for `standard`) with every 二级指标 name accepted under it.
-fn level1_group(name: &str, standard: &str, indicators: &Schema) -> Value {
-    let level2 = taxonomy::level2_names(standard).unwrap_or_default();
-    let properties: Map<String, Value> = taxonomy::accepted_level2(standard)
-        .iter()
-        .map(|group| {
-            let description = match taxonomy::standard_level2(standard, group) {
-                Some(standard2) if standard2 != *group => {
-                    format!("二级指标「{group}」（「{standard2}」的常见写法）下的三级指标")
-                }
-                _ => format!("二级指标「{group}」下的三级指标"),
-            };
-            let schema = described(indicators.clone(), &description);
-            (group.to_string(), schema.to_value())
-        })
-        .collect();
-    let variant = if name == standard {
-        String::new()
-    } else {
-        format!("（「{standard}」的常见写法）")
-    };
-    json_schema!({
-        "description": format!("一级指标「{name}」{variant}，其下的二级指标可以是：{}", level2.join("、")),
-        "type": "object",
-        "properties": properties,
-        "additionalProperties": false,
-    })
-    .to_value()
 }
 
 impl<T: JsonSchema> JsonSchema for At<T> {
@@ -374,5 +266,20 @@ impl JsonSchema for Year {
                 { "type": "string", "pattern": YEAR_PATTERN, "patternErrorMessage": YEAR_ERROR },
             ],
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_top_level_key_has_a_schema() {
+        let mut generator = SchemaSettings::draft07().into_generator();
+        for top in TopKey::ALL {
+            let schema =
+                common_key(top, &mut generator).or_else(|| form::key_schema(top, &mut generator));
+            assert!(schema.is_some(), "{top:?}");
+        }
     }
 }

@@ -1,15 +1,23 @@
-//! The boundary between the shared stages and a form: what the pipeline asks of every form,
-//! and the one place that finds the form of a report.
+//! The boundary between the shared stages and a form: what the pipeline and the commands ask
+//! of every form, and the one place that finds the form of a report (and, for `new` without a
+//! report, the example of a form).
 
-use super::Own;
+use super::example::Example;
+use super::next_year::NextYear;
+use super::{FormKind, Own, department, national};
 use crate::check::glyphs::Written;
 use crate::diagnostic::{Diagnostics, Span};
 use crate::document::Document;
+use crate::excel::read::grid::Grid;
+use crate::excel::read::table::Table;
+use crate::excel::sources::{Decided, YamlFile};
+use crate::excel::write;
 use crate::model::Report;
+use crate::model::RuleSetName;
 use crate::scoring::Outcome;
 use crate::typeset::FontRole;
 
-/// What differs between forms, as the pipeline asks for it.
+/// What differs between forms, as the pipeline and the commands ask for it.
 pub trait Form {
     /// The checks of what only this form has, in the order they are reported.
     fn check(&self, report: &Report, diagnostics: &mut Diagnostics);
@@ -23,7 +31,11 @@ pub trait Form {
     /// The document its templates print.
     fn document(&self, outcome: &Outcome) -> Document;
 
-    // Excel
+    /// Its rules for next year's report (`new --from`).
+    fn next_year(&self) -> &dyn NextYear;
+
+    /// The project the report is about, for the 汇总表 (None when the form names none).
+    fn project_name(&self) -> Option<&str>;
 
     /// The 自评表 sheet of the workbook `jixiao export` writes: this form's table, from the
     /// writer's row on.
@@ -39,18 +51,6 @@ impl Own {
         }
     }
 }
-
-// Excel: the writer `Form::write_table` is given, and what `jixiao import` asks of a form
-// before any report exists: a sheet is of the first form that recognises it
-// ([`FormWorkbook::recognises`]), and [`FormKind::workbook`] is the one match that finds a
-// form's importer.
-
-use super::{FormKind, department, national};
-use crate::excel::read::grid::Grid;
-use crate::excel::read::table::Table;
-use crate::excel::sources::{Decided, YamlFile};
-use crate::excel::write;
-use crate::model::RuleSetName;
 
 /// A form's 自评表 sheet as import reads it.
 pub trait FormWorkbook {
@@ -81,6 +81,9 @@ pub trait OwnCells {
     fn files(&self, table: &Table, decided: &Decided) -> Vec<YamlFile>;
 }
 
+// What `jixiao import` asks of a form before any report exists: a sheet is of the first form
+// that recognises it, and `FormKind::workbook` is the one match that finds a form's importer.
+
 impl FormKind {
     /// The form's 自评表 sheet, as import reads it.
     pub fn workbook(self) -> &'static dyn FormWorkbook {
@@ -90,6 +93,16 @@ impl FormKind {
             FormKind::DepartmentSpending => {
                 &national::excel::Workbook(FormKind::DepartmentSpending)
             }
+        }
+    }
+}
+
+impl FormKind {
+    /// The example report of this form (`jixiao new` without `--from`).
+    pub fn example(self) -> Example {
+        match self {
+            FormKind::Department => department::example::example(),
+            FormKind::Project | FormKind::DepartmentSpending => national::example::example(self),
         }
     }
 }

@@ -1,8 +1,9 @@
 //! The top-level keys of every form, in one list: the loader, the schema and `new` name them
 //! from here; which form owns a key is said in [`super::key_forms`].
 
-/// A top-level key of a report. The loader and the JSON Schema both match on it exhaustively,
-/// so a key added here must be handled by both.
+/// A top-level key of a report. The loader and the JSON Schema read the keys of every form
+/// themselves and a form's own keys through the form, so a key added here must be handled by
+/// both (a test of the schema checks that every key has one).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TopKey {
     Form,

@@ -1,6 +1,9 @@
-//! The forms a report can take (`表样`). Each form has its own top-level keys, checks, document
-//! and templates (its folder here and its templates); the indicator tree, values, scoring,
-//! diagnostics, glyph check, typesetting and every command are shared.
+//! The forms a report can take (`表样`). Each form has its own top-level keys and their JSON
+//! Schema, checks, document, templates, example and rules for next year's report (its folder
+//! here and its templates); the indicator tree, values, scoring, diagnostics, glyph check,
+//! typesetting and every command are shared. A form's folder writes in the shared vocabulary
+//! of [`keys`], [`next_year`] and [`example`]; [`boundary`] is what the stages and the commands
+//! ask of a form.
 //!
 //! - 部门整体绩效自评表 (the default): the Hubei layout of the model document, an abridged report
 //!   with Annex 1; several 年度目标 with their own weights.
@@ -9,10 +12,12 @@
 
 pub mod boundary;
 pub mod department;
+pub mod example;
 pub mod keys;
 pub mod national;
+pub mod next_year;
 
-use schemars::JsonSchema;
+use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::de::MapAccess;
 use serde::{Deserialize, Serialize};
 
@@ -115,6 +120,11 @@ pub fn templates() -> Vec<(&'static str, &'static str)> {
         national::templates::TEMPLATES,
     ]
     .concat()
+}
+
+/// Where the form named `name` stands in the list of forms: the order tables list reports in.
+pub fn position(name: &str) -> Option<usize> {
+    FormKind::ALL.iter().position(|form| form.name() == name)
 }
 
 /// "项目支出绩效自评表和部门整体支出绩效自评表"
@@ -258,7 +268,35 @@ pub fn instead(form: FormKind, key: TopKey) -> &'static str {
     }
 }
 
+/// A hint for a top-level key no form has, when a form reads it as a misspelling of its own.
+pub fn unknown_key_help(key: &str) -> Option<String> {
+    department::keys::unknown_key_help(key)
+}
+
 /// How to add `key`, a key `form` requires.
 pub fn missing_help(form: FormKind, key: TopKey) -> Option<String> {
     department::keys::missing_help(key).or_else(|| national::keys::missing_help(key, form.name()))
+}
+
+/// The schema of the value under `key`, a key of some form, and what it is.
+pub fn key_schema(key: TopKey, generator: &mut SchemaGenerator) -> Option<(Schema, &'static str)> {
+    department::schema::key_schema(key, generator)
+        .or_else(|| national::schema::key_schema(key, generator))
+}
+
+/// The keys of some form besides the [`TopKey`]s, as editors offer them by name, with their
+/// schemas.
+pub fn more_key_schemas(generator: &mut SchemaGenerator) -> Vec<(String, Schema)> {
+    department::schema::numbered_goal_keys(generator)
+}
+
+/// The patterns of those keys (every spelling the loader accepts), with their schemas.
+pub fn key_pattern_schemas(generator: &mut SchemaGenerator) -> Vec<(String, Schema)> {
+    vec![department::schema::numbered_goal_pattern(generator)]
+}
+
+/// What editors call the object definitions of the forms' own keys.
+pub fn definition_titles() -> impl Iterator<Item = &'static (&'static str, &'static str)> {
+    let department = department::schema::DEFINITION_TITLES.iter();
+    department.chain(national::schema::DEFINITION_TITLES)
 }

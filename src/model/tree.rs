@@ -52,7 +52,7 @@ pub struct Goal {
     #[schemars(description = "本目标的分值，等于其下各指标分值之和")]
     pub weight: At<Amount>,
     #[serde(rename = "指标", deserialize_with = "level1_groups")]
-    #[schemars(schema_with = "crate::schema::indicator_groups")]
+    #[schemars(schema_with = "super::tree_schema::indicator_groups")]
     pub groups: Vec<Level1>,
 }
 

@@ -10,9 +10,8 @@ use serde::{Deserialize, Deserializer};
 
 use crate::diagnostic::{Diagnostic, Diagnostics, FileId, SourceFiles, Span};
 use crate::files::{self, Access, Kind, read_source};
-use crate::form::department::keys::NUMBERED_GOAL_PREFIX;
 use crate::form::keys::{TOP_LEVEL_KEYS, TopKey};
-use crate::form::{FormKind, OwnEntry};
+use crate::form::{self, FormKind, OwnEntry};
 use crate::located::{At, parsing_file};
 use crate::model::{AnnexTexts, Date, Report, Settings, Year};
 use crate::source::yaml_error::translate;
@@ -412,10 +411,8 @@ fn next_entry<'de, A: MapAccess<'de>>(
 
 fn unknown_top_level_key(key: &At<String>) -> Diagnostic {
     let mut diagnostic = Diagnostic::error(format!("不认识顶层的键「{}」", key.value)).at(key.span);
-    if let Some(number) = chinese_goal_number(&key.value) {
-        return diagnostic.help(format!(
-            "是不是想写「{NUMBERED_GOAL_PREFIX}{number}」？每个目标单独成键时，编号用阿拉伯数字：「年度目标1」「年度目标2」……"
-        ));
+    if let Some(help) = form::unknown_key_help(&key.value) {
+        return diagnostic.help(help);
     }
     let known: Vec<&str> = TOP_LEVEL_KEYS
         .iter()
@@ -430,16 +427,6 @@ fn unknown_top_level_key(key: &At<String>) -> Diagnostic {
         )),
     };
     diagnostic
-}
-
-/// `年度目标一`, `年度目标（二）` → the goal number written in Chinese numerals.
-fn chinese_goal_number(key: &str) -> Option<u64> {
-    let rest = key.strip_prefix(NUMBERED_GOAL_PREFIX)?;
-    let numeral: String = rest
-        .chars()
-        .filter(|c| !c.is_whitespace() && !"（）()".contains(*c))
-        .collect();
-    crate::model::numerals::chinese_number(&numeral).filter(|n| *n > 0)
 }
 
 /// Puts the entries of all files together; the same key twice is an error naming both places.

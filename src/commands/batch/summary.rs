@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::Evaluated;
-use crate::form::FormKind;
+use crate::form;
 use crate::scoring::score::{Grade, round_score, two_decimals};
 use crate::scoring::scorecard::aligned;
 
@@ -61,11 +61,7 @@ impl SummaryRow {
         let r = &outcome.report;
         row.unit = Some(r.unit_name.value.clone());
         row.form = Some(r.form.name());
-        row.project = r
-            .own
-            .national()
-            .and_then(|n| n.project_name.as_ref())
-            .map(|p| p.value.clone());
+        row.project = r.own.form().project_name().map(str::to_string);
         row.year = Some(r.year.value);
         let date = r.submitted.value;
         row.submitted = Some((date.year, date.month, date.day));
@@ -107,9 +103,7 @@ impl SummaryRow {
     }
 
     fn sort_key(&self) -> impl Ord + '_ {
-        let form = self
-            .form
-            .and_then(|name| FormKind::ALL.iter().position(|f| f.name() == name));
+        let form = self.form.and_then(form::position);
         (
             self.unit.is_none(),
             self.unit.as_deref(),
@@ -122,7 +116,7 @@ impl SummaryRow {
     }
 }
 
-/// The 汇总表: rows sorted by unit, form (in the order of [`FormKind::ALL`]), project, year.
+/// The 汇总表: rows sorted by unit, form (in the order of the list of forms), project, year.
 #[derive(Clone, Debug, Serialize)]
 pub struct Summary {
     pub rows: Vec<SummaryRow>,

@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::model::{Goal, exact};
+use crate::model::{Breakdown, Goal, exact};
 use crate::scoring::Outcome;
 use crate::scoring::cells::IndicatorCells;
 use crate::scoring::score::{GoalScore, two_decimals};
@@ -77,6 +77,10 @@ pub struct GoalChange {
     pub new: Option<GoalState>,
     /// New score minus old score (a missing side counts 0).
     pub delta: String,
+    /// Whether the goal is a numbered 年度目标, as in a report that breaks its total down by
+    /// goal; otherwise it goes by its name (a form whose indicators are one table).
+    #[serde(skip)]
+    pub numbered: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -342,12 +346,14 @@ fn goal_changes(old: &Outcome, new: &Outcome) -> Vec<GoalChange> {
                     .get(i)
                     .map_or(Decimal::ZERO, |g| g.score)
             };
+            let named_by = if n.is_some() { new } else { old };
             Some(GoalChange {
                 number: i + 1,
                 status,
                 old: o,
                 new: n,
                 delta: signed(exact::sub(score(i, new), score(i, old))),
+                numbered: named_by.report.breakdown == Breakdown::Goals,
             })
         })
         .collect()
@@ -493,18 +499,12 @@ fn budget_row(budget: &BudgetChange) -> Vec<String> {
 }
 
 fn goal_row(goal: &GoalChange) -> Vec<String> {
-    let name = goal
-        .new
-        .as_ref()
-        .or(goal.old.as_ref())
-        .map(|side| side.name.as_str());
-    // The national tables' one goal is their indicators, not a numbered 年度目标.
-    let national = name == Some(crate::form::national::GOAL_NAME);
-    let label = match goal.status {
-        _ if national => crate::form::national::GOAL_NAME.to_string(),
-        GoalStatus::Added => format!("年度目标{}（新增）", goal.number),
-        GoalStatus::Removed => format!("年度目标{}（删除）", goal.number),
-        GoalStatus::Changed => format!("年度目标{}", goal.number),
+    let side = goal.new.as_ref().or(goal.old.as_ref());
+    let label = match (goal.status, side) {
+        (_, Some(side)) if !goal.numbered => side.name.clone(),
+        (GoalStatus::Added, _) => format!("年度目标{}（新增）", goal.number),
+        (GoalStatus::Removed, _) => format!("年度目标{}（删除）", goal.number),
+        (GoalStatus::Changed, _) => format!("年度目标{}", goal.number),
     };
     let weight = match (&goal.old, &goal.new) {
         (Some(o), Some(n)) if o.weight != n.weight => format!("{} → {}", o.weight, n.weight),

@@ -24,7 +24,8 @@ pub struct Plan {
     pub files: Vec<NewFile>,
     pub year: u16,
     pub form: FormKind,
-    pub goals: usize,
+    /// The 年度目标, when the form counts them (None: its indicators are one table).
+    pub goals: Option<usize>,
     pub indicators: usize,
 }
 
@@ -69,17 +70,17 @@ pub struct Created {
     pub year: u16,
     pub form: FormKind,
     pub files: usize,
-    pub goals: usize,
+    /// The 年度目标, when the form counts them.
+    pub goals: Option<usize>,
     pub indicators: usize,
 }
 
 impl fmt::Display for Created {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let dir = self.dir.display();
-        let goals = match self.form {
-            FormKind::Department => format!("{} 个年度目标，", self.goals),
-            _ => String::new(),
-        };
+        let goals = self
+            .goals
+            .map_or_else(String::new, |goals| format!("{goals} 个年度目标，"));
         let counts = format!(
             "{}，{} 个 YAML 文件（另附编辑器用的 {SCHEMA_NAME}），{goals}{} 项指标",
             self.form.name(),

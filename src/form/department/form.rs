@@ -1,4 +1,4 @@
-//! The 部门整体绩效自评表 as the pipeline asks for it.
+//! The 部门整体绩效自评表 as the pipeline and the commands ask for it.
 
 use super::{Department, check, document, excel};
 use crate::check::glyphs::Written;
@@ -6,6 +6,7 @@ use crate::diagnostic::{Diagnostics, Span};
 use crate::document::Document;
 use crate::excel::write::{self, Table};
 use crate::form::boundary::Form;
+use crate::form::next_year::NextYear;
 use crate::model::Report;
 use crate::scoring::Outcome;
 use crate::typeset::FontRole;
@@ -57,5 +58,13 @@ impl Form for Department {
 
     fn write_table(&self, outcome: &Outcome, table: &mut Table) -> write::Written {
         excel::export::write_table(table, outcome, self)
+    }
+
+    fn next_year(&self) -> &dyn NextYear {
+        self
+    }
+
+    fn project_name(&self) -> Option<&str> {
+        None
     }
 }

@@ -8,6 +8,7 @@ use super::{AbridgedTexts, Department};
 use crate::diagnostic::{Diagnostic, Diagnostics, Span};
 use crate::form::keys::TopKey;
 use crate::located::At;
+use crate::model::numerals::chinese_number;
 use crate::model::tree::{Budget, Goal};
 
 /// The prefix of the numbered keys that hold one goal each: `年度目标1`, `年度目标2`, …
@@ -88,6 +89,20 @@ fn goal_number(key: &str) -> Option<u32> {
         })
         .collect();
     ascii.parse().ok().filter(|n| *n > 0)
+}
+
+/// A hint for a key no form has that reads as a numbered goal written in Chinese numerals
+/// (`年度目标一`, `年度目标（二）`).
+pub fn unknown_key_help(key: &str) -> Option<String> {
+    let rest = key.strip_prefix(NUMBERED_GOAL_PREFIX)?;
+    let numeral: String = rest
+        .chars()
+        .filter(|c| !c.is_whitespace() && !"（）()".contains(*c))
+        .collect();
+    let number = chinese_number(&numeral).filter(|n| *n > 0)?;
+    Some(format!(
+        "是不是想写「{NUMBERED_GOAL_PREFIX}{number}」？每个目标单独成键时，编号用阿拉伯数字：「年度目标1」「年度目标2」……"
+    ))
 }
 
 /// This form's entries of all files, before they are put together.

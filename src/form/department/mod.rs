@@ -1,13 +1,16 @@
 //! 部门整体绩效自评表, the Hubei layout of the model document: an abridged report (摘要版) with
-//! Annex 1; several 年度目标 with their own weights. Its own keys are read in [`keys`], checked
-//! in [`check`] and laid out by [`document`] and the templates in `templates/department/`, and
-//! in a workbook by [`excel`].
+//! Annex 1; several 年度目标 with their own weights. Its own keys are read in [`keys`] (their
+//! JSON Schema in [`schema`]), checked in [`check`], laid out by [`document`] and the templates
+//! in `templates/department/`, and in a workbook by [`excel`].
 
 pub mod check;
 pub mod document;
+pub mod example;
 pub mod excel;
 mod form;
 pub mod keys;
+pub mod next_year;
+pub mod schema;
 mod struts;
 pub mod templates;
 mod titles;

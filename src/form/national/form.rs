@@ -1,4 +1,4 @@
-//! The national tables as the pipeline asks for them.
+//! The national tables as the pipeline and the commands ask for them.
 
 use super::{National, check, document, excel};
 use crate::check::glyphs::Written;
@@ -6,6 +6,7 @@ use crate::diagnostic::{Diagnostics, Span};
 use crate::document::Document;
 use crate::excel::write::{self, Table};
 use crate::form::boundary::Form;
+use crate::form::next_year::NextYear;
 use crate::model::Report;
 use crate::scoring::Outcome;
 use crate::typeset::FontRole;
@@ -41,5 +42,14 @@ impl Form for National {
 
     fn write_table(&self, outcome: &Outcome, table: &mut Table) -> write::Written {
         excel::export::write_table(table, outcome, self)
+    }
+
+    /// 项目名称 (项目支出绩效自评表 only).
+    fn next_year(&self) -> &dyn NextYear {
+        self
+    }
+
+    fn project_name(&self) -> Option<&str> {
+        self.project_name.as_ref().map(|name| name.value.as_str())
     }
 }

@@ -5,9 +5,12 @@
 
 pub mod check;
 pub mod document;
+pub mod example;
 pub mod excel;
 mod form;
 pub mod keys;
+pub mod next_year;
+pub mod schema;
 pub mod templates;
 
 use schemars::JsonSchema;
