@@ -130,7 +130,7 @@ fn common_key(top: TopKey, generator: &mut SchemaGenerator) -> Option<(Schema, &
     let schema = match top {
         TopKey::Form => (
             generator.subschema_for::<FormKind>(),
-            "表样（可选）：部门整体绩效自评表（默认）、项目支出绩效自评表或部门整体支出绩效自评表",
+            FormKind::KEY_DESCRIPTION,
         ),
         TopKey::UnitName => (generator.subschema_for::<String>(), "单位名称（必填）"),
         TopKey::Year => (

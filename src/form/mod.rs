@@ -44,6 +44,10 @@ pub enum FormKind {
 }
 
 impl FormKind {
+    /// What the schema says of `表样`: the forms it may name.
+    pub const KEY_DESCRIPTION: &str =
+        "表样（可选）：部门整体绩效自评表（默认）、项目支出绩效自评表或部门整体支出绩效自评表";
+
     /// The name of the form a report is when it names none.
     pub const DEFAULT_NAME: &str = FormKind::Department.name();
 

@@ -7,6 +7,7 @@ mod load_support;
 mod pdf_support;
 mod score_support;
 
+mod architecture;
 mod batch;
 mod build_pdf;
 mod build_safety;
