@@ -128,14 +128,21 @@ fn printed_texts<'a>(
         }
     }
     let annex = &report.annex;
-    let long_texts = [&annex.deviation_analysis, &annex.improvement_plan];
-    texts.extend(
-        long_texts
-            .into_iter()
-            .flatten()
-            .map(|t| (FontRole::Fang, t.into())),
-    );
+    texts.extend(in_fang([
+        &annex.deviation_analysis,
+        &annex.improvement_plan,
+    ]));
     texts
+}
+
+/// The texts given, each printed in the body's 仿宋.
+pub fn in_fang<'a>(
+    texts: impl IntoIterator<Item = &'a Option<At<String>>>,
+) -> impl Iterator<Item = (FontRole, Written<'a>)> {
+    texts
+        .into_iter()
+        .flatten()
+        .map(|text| (FontRole::Fang, text.into()))
 }
 
 fn indicator_texts(indicator: &Indicator) -> Vec<Written<'_>> {

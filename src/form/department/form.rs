@@ -1,7 +1,7 @@
 //! The 部门整体绩效自评表 as the pipeline and the commands ask for it.
 
 use super::{Department, check, document, excel};
-use crate::check::glyphs::Written;
+use crate::check::glyphs::{Written, in_fang};
 use crate::diagnostic::{Diagnostics, Span};
 use crate::document::Document;
 use crate::excel::write::{self, Table};
@@ -19,27 +19,16 @@ impl Form for Department {
     /// 简称, 地区 and 报告名称 in the body's 仿宋; 地区 in the titles' 宋体 too; the abridged
     /// report's texts.
     fn printed_texts(&self) -> Vec<(FontRole, Written<'_>)> {
-        let names = [&self.short_name, &self.region, &self.title];
-        let mut texts: Vec<(FontRole, Written<'_>)> = names
-            .into_iter()
-            .flatten()
-            .map(|t| (FontRole::Fang, t.into()))
-            .collect();
+        let mut texts: Vec<_> = in_fang([&self.short_name, &self.region, &self.title]).collect();
         texts.extend(self.region.iter().map(|t| (FontRole::Song, t.into())));
         let abridged = &self.abridged;
-        let long_texts = [
+        texts.extend(in_fang([
             &abridged.overview,
             &abridged.last_year_results,
             &abridged.problems,
             &abridged.next_steps,
             &abridged.budget_link,
-        ];
-        texts.extend(
-            long_texts
-                .into_iter()
-                .flatten()
-                .map(|t| (FontRole::Fang, t.into())),
-        );
+        ]));
         texts
     }
 

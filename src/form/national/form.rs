@@ -44,11 +44,11 @@ impl Form for National {
         excel::export::write_table(table, outcome, self)
     }
 
-    /// 项目名称 (项目支出绩效自评表 only).
     fn next_year(&self) -> &dyn NextYear {
         self
     }
 
+    /// 项目名称 (项目支出绩效自评表 only).
     fn project_name(&self) -> Option<&str> {
         self.project_name.as_ref().map(|name| name.value.as_str())
     }
