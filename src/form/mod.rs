@@ -72,11 +72,6 @@ impl FormKind {
             .find(|form| form.name() == name.trim())
     }
 
-    /// The national table of 财预〔2020〕10号 (one table, 资金 and 年度总体目标).
-    pub const fn is_national(self) -> bool {
-        !matches!(self, FormKind::Department)
-    }
-
     /// Whether a report of this form may have the top-level key `key`.
     pub fn allows(self, key: TopKey) -> bool {
         key_forms(key).is_none_or(|forms| forms.contains(&self))
@@ -142,24 +137,6 @@ pub fn names(forms: &[FormKind]) -> String {
 pub enum Own {
     Department(Box<department::Department>),
     National(Box<national::National>),
-}
-
-impl Own {
-    /// The 部门整体绩效自评表's own part, when the report is one.
-    pub fn department(&self) -> Option<&department::Department> {
-        match self {
-            Own::Department(own) => Some(own),
-            Own::National(_) => None,
-        }
-    }
-
-    /// The national tables' own part, when the report is one of them.
-    pub fn national(&self) -> Option<&national::National> {
-        match self {
-            Own::National(own) => Some(own),
-            Own::Department(_) => None,
-        }
-    }
 }
 
 /// A top-level entry of one form's own keys.

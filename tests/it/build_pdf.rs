@@ -93,7 +93,9 @@ fn narrative_paragraphs_appear_in_order() {
     let text = squeezed(&without_page_numbers(&pdf_text(&pdf)));
     let loaded = jixiao::load_path(std::path::Path::new(SAMPLE)).unwrap();
     let report = loaded.report.unwrap();
-    let own = report.own.department().unwrap();
+    let jixiao::form::Own::Department(own) = &report.own else {
+        panic!("a 部门整体绩效自评表")
+    };
     let slots = [
         &own.abridged.overview,
         &own.abridged.last_year_results,

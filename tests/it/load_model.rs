@@ -88,7 +88,9 @@ fn unit_year_and_date_are_read() {
     let loaded = load("valid.yaml");
     let report = report(&loaded);
     assert_eq!(report.unit_name.value, "测试街道办事处");
-    let own = report.own.department().unwrap();
+    let jixiao::form::Own::Department(own) = &report.own else {
+        panic!("a 部门整体绩效自评表")
+    };
     assert_eq!(own.short_or(&report.unit_name), "测试街");
     assert_eq!(report.year.value, 2022);
     assert_eq!(report.submitted.value.to_string(), "2023-06-10");

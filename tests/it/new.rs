@@ -457,5 +457,8 @@ proptest! {
 
 /// The 部门整体绩效自评表's own part of `report`.
 fn own(report: &Report) -> &jixiao::form::department::Department {
-    report.own.department().expect("a 部门整体绩效自评表")
+    match &report.own {
+        jixiao::form::Own::Department(own) => own,
+        _ => panic!("a 部门整体绩效自评表"),
+    }
 }
