@@ -162,7 +162,22 @@ fn missing_glyph(c: char, role: FontRole, at: Span, files: &SourceFiles) -> Diag
         role.name_zh()
     ))
     .at(span_of_char(c, at, files))
-    .help("换用常用字或近似的写法；若确需此字，用 --font-path 指定含有此字的字体所在文件夹")
+    .help(match same_comparator(c) {
+        Some(common) => format!(
+            "「{c}」与「{common}」意思相同：换成「{common}」，计分不变；若确需此字，用 --font-path 指定含有此字的字体所在文件夹"
+        ),
+        None => "换用常用字或近似的写法；若确需此字，用 --font-path 指定含有此字的字体所在文件夹".to_string(),
+    })
+}
+
+/// The common comparator a variant glyph (`⩾`, `﹥`) is read as, when it is one.
+fn same_comparator(c: char) -> Option<char> {
+    let read = crate::model::value::normalize(c.encode_utf8(&mut [0; 4]));
+    let mut chars = read.chars();
+    match (chars.next(), chars.next()) {
+        (Some(common @ ('≥' | '≤' | '>' | '<' | '=')), None) if common != c => Some(common),
+        _ => None,
+    }
 }
 
 /// The place of the first `c` at or after `at` in its file.

@@ -1,7 +1,8 @@
 //! Targets and actual values as real tables write them: `≥80%`, `不少于30个`, `10人次以下`,
 //! `9月底前`, `3天内`, `0起`, `达成年度指标`, `不断提升`, `无法取得` (domain.md section 4).
 //!
-//! Parsing reads a normalised copy (full-width digits, `％`, `．` as ASCII; spaces dropped);
+//! Parsing reads a normalised copy (full-width digits, `％`, `．` as ASCII; the variant
+//! comparator glyphs `＞ ＜ ＝ ≧ ≦ ⩾ ⩽ ═ ﹦ ﹥ ﹤ ≮ ≯` as `> < = ≥ ≤`; spaces dropped);
 //! the text as written is what gets printed.
 
 use rust_decimal::Decimal;
@@ -74,8 +75,17 @@ impl Comparator {
     }
 }
 
-/// Comparators written before the number, longest first so that `>=` is not read as `>`.
+/// Comparators written before the number, longest first so that `>=` is not read as `>` nor
+/// `大于等于` as `大于`.
 pub const PREFIX_COMPARATORS: &[(&str, Comparator)] = &[
+    ("大于或等于", Comparator::AtLeast),
+    ("大于等于", Comparator::AtLeast),
+    ("高于或等于", Comparator::AtLeast),
+    ("高于等于", Comparator::AtLeast),
+    ("小于或等于", Comparator::AtMost),
+    ("小于等于", Comparator::AtMost),
+    ("低于或等于", Comparator::AtMost),
+    ("低于等于", Comparator::AtMost),
     ("不少于", Comparator::AtLeast),
     ("不低于", Comparator::AtLeast),
     ("不小于", Comparator::AtLeast),
@@ -87,12 +97,18 @@ pub const PREFIX_COMPARATORS: &[(&str, Comparator)] = &[
     ("不超过", Comparator::AtMost),
     ("不高于", Comparator::AtMost),
     ("不大于", Comparator::AtMost),
+    ("不多于", Comparator::AtMost),
     ("最多", Comparator::AtMost),
+    ("控制在", Comparator::AtMost),
     ("低于", Comparator::LessThan),
     ("小于", Comparator::LessThan),
     ("少于", Comparator::LessThan),
     (">=", Comparator::AtLeast),
+    ("=>", Comparator::AtLeast),
+    ("≥=", Comparator::AtLeast),
     ("<=", Comparator::AtMost),
+    ("=<", Comparator::AtMost),
+    ("≤=", Comparator::AtMost),
     ("≥", Comparator::AtLeast),
     ("≤", Comparator::AtMost),
     (">", Comparator::MoreThan),
@@ -103,9 +119,12 @@ pub const PREFIX_COMPARATORS: &[(&str, Comparator)] = &[
 /// Comparators written after the number and its unit, longest first (`及以上` before `以上`).
 pub const SUFFIX_COMPARATORS: &[(&str, Comparator)] = &[
     ("及以上", Comparator::AtLeast),
+    ("或以上", Comparator::AtLeast),
     ("以上", Comparator::AtLeast),
     ("及以下", Comparator::AtMost),
+    ("或以下", Comparator::AtMost),
     ("以下", Comparator::AtMost),
+    ("及以内", Comparator::AtMost),
     ("以内", Comparator::AtMost),
     ("之内", Comparator::AtMost),
     ("内", Comparator::AtMost),
@@ -159,17 +178,21 @@ pub fn parse_value(text: &str) -> Value {
     parse_quantity(&normal).map_or_else(|| Value::Qualitative(text.to_string()), Value::Quantity)
 }
 
-/// Full-width digits and signs as ASCII, `≧ ≦` as `≥ ≤`, no spaces at all.
+/// Full-width digits and signs as ASCII, every comparator glyph a table uses as one of
+/// `≥ ≤ > < =`, `／` as `/`, no spaces at all.
 pub fn normalize(text: &str) -> String {
     text.chars()
         .filter(|c| !c.is_whitespace())
         .map(|c| match c {
             '０'..='９' | '．' | '％' => half_width_char(c),
-            '＞' => '>',
-            '＜' => '<',
-            '＝' => '=',
-            '≧' => '≥',
-            '≦' => '≤',
+            '﹪' => '%',
+            '／' => '/',
+            '＞' | '﹥' => '>',
+            '＜' | '﹤' => '<',
+            '＝' | '﹦' | '═' => '=',
+            // `≮` (not less than) and `≯` (not greater than) are how technical tables write them.
+            '≧' | '⩾' | '≮' => '≥',
+            '≦' | '⩽' | '≯' => '≤',
             other => other,
         })
         .collect()
@@ -218,17 +241,39 @@ fn split_suffix(text: &str) -> (&str, Option<Comparator>) {
         .unwrap_or((text, None))
 }
 
+/// What joins the parts of a compound unit: `元/人·月`, `元/人*月`, `万元/公里`, `人次/年`.
+const UNIT_SEPARATORS: &[char] = &['/', '·', '*', '＊', '・', '•', '∙', '⋅'];
+
+/// Most parts a compound unit has (`元/人·月` has three).
+const MAX_UNIT_PARTS: usize = 4;
+
 fn is_unit(unit: &str) -> bool {
+    let plain = |part: &str| {
+        !part.is_empty()
+            && part.chars().count() <= MAX_UNIT_CHARS
+            && part.chars().all(char::is_alphabetic)
+    };
     unit.is_empty()
         || matches!(unit, "%" | "‰")
         || (unit.chars().count() <= MAX_UNIT_CHARS
             && unit.chars().all(|c| c.is_alphabetic() || c == '/'))
+        || (unit.contains(UNIT_SEPARATORS)
+            && unit.split(UNIT_SEPARATORS).count() <= MAX_UNIT_PARTS
+            && unit.split(UNIT_SEPARATORS).all(plain))
 }
 
 impl Quantity {
-    /// The unit for comparing two values (the parsed unit is already normalised).
-    pub fn normalized_unit(&self) -> &str {
-        &self.unit
+    /// The unit for comparing two values: the middle dots and stars that join a compound unit
+    /// as one (`元/人*月` is `元/人·月`).
+    pub fn normalized_unit(&self) -> String {
+        self.unit
+            .chars()
+            .map(|c| match c {
+                '/' => '/',
+                c if UNIT_SEPARATORS.contains(&c) => '·',
+                c => c,
+            })
+            .collect()
     }
 
     /// A duration: the unit of a time limit (`3天内`, `2小时内`, `30个工作日内`).
@@ -331,3 +376,6 @@ fn days_from_civil(year: i32, month: u32, day: u32) -> i64 {
     let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
     era * 146_097 + day_of_era - 719_468
 }
+
+#[cfg(test)]
+mod tests;

@@ -146,15 +146,15 @@ fn a_goal_without_indicators_is_an_error() {
 }
 
 #[test]
-fn a_year_out_of_range_and_a_submission_inside_the_year_are_errors() {
+fn a_year_out_of_range_and_a_submission_before_the_year_are_errors() {
     check_fails(
         &[(UNIT, "年度: 2022", "年度: 0000")],
         &["年度 0000 不在合理的范围内", "单位.yaml:6:5"],
     );
     check_fails(
-        &[(UNIT, "提交时间: 2023-06-10", "提交时间: 2022-06-10")],
+        &[(UNIT, "提交时间: 2023-06-10", "提交时间: 2021-06-10")],
         &[
-            "提交时间 2022-06-10 在被评价的 2022 年度结束之前",
+            "提交时间 2021-06-10 在被评价的 2022 年度开始之前",
             "单位.yaml:7:7",
         ],
     );

@@ -1,11 +1,11 @@
 //! Checks on what a careless or hostile input can get wrong in the plain values: texts left
-//! empty, a year out of range, a 提交时间 before the year ended, money with more than two
+//! empty, a year out of range, a 提交时间 or 填报日期 before the year ended, money with more than two
 //! decimals, numbers in targets beyond what can be computed, goals without indicators.
 
 use crate::check::texts::empty_text;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::located::At;
-use crate::model::{Report, Text, bounds_help, within_bounds};
+use crate::model::{Date, Report, Text, bounds_help, within_bounds};
 
 use crate::model::YEARS;
 
@@ -69,19 +69,40 @@ fn check_year(report: &Report, diagnostics: &mut Diagnostics) {
         );
         return;
     }
-    let submitted = &report.submitted;
-    if submitted.value.year <= i32::from(year.value) {
+    check_signed_date("提交时间", &report.submitted, year, diagnostics);
+    if let Some(filled_on) = &report.annex.filled_on {
+        check_signed_date("填报日期", filled_on, year, diagnostics);
+    }
+}
+
+/// 提交时间 and 填报日期: a self-evaluation looks back on a year that has ended, so a date
+/// before the evaluated year is an error. A date inside it is unusual but allowed, with a
+/// warning: published tables dated at the year's end (12-30) exist.
+fn check_signed_date(what: &str, date: &At<Date>, year: &At<u16>, diagnostics: &mut Diagnostics) {
+    let evaluated = i32::from(year.value);
+    let next = evaluated + 1;
+    if date.value.year < evaluated {
         diagnostics.push(
             Diagnostic::error(format!(
-                "提交时间 {} 在被评价的 {} 年度结束之前",
-                submitted.value, year.value
+                "{what} {} 在被评价的 {} 年度开始之前",
+                date.value, year.value
             ))
-            .at(submitted.span)
+            .at(date.span)
             .related(year.span, "年度")
             .help(format!(
-                "自评在年度结束后进行：提交时间应在 {} 年或以后（如 {}-06-10）；也请核对「年度」是否写对",
-                year.value + 1,
-                year.value + 1
+                "自评在被评价的年度结束时或之后进行：{what}应在 {evaluated} 年末或以后（如 {next}-06-10）；也请核对「年度」是否写对"
+            )),
+        );
+    } else if date.value.year == evaluated {
+        diagnostics.push(
+            Diagnostic::warning(format!(
+                "{what} {} 在被评价的 {} 年度之内，早于年度结束",
+                date.value, year.value
+            ))
+            .at(date.span)
+            .related(year.span, "年度")
+            .help(format!(
+                "这不常见但允许（有单位在年末如 {evaluated}-12-30 填报）；自评通常在年度结束后进行，如 {next}-06-10；也请核对「年度」是否写对"
             )),
         );
     }

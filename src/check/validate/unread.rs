@@ -16,6 +16,19 @@ use crate::model::{Indicator, Text};
 pub struct Unread {
     pub why: String,
     pub fix: String,
+    /// The value is surely meant as a number (a comparator no table spells that way): the
+    /// way out of a 定性指标 with a 完成档次 is then not offered.
+    pub surely_number: bool,
+}
+
+impl Unread {
+    fn maybe_words(why: String, fix: String) -> Unread {
+        Unread {
+            why,
+            fix,
+            surely_number: false,
+        }
+    }
 }
 
 /// The value as its parts: a comparator written before, the rest, a comparator written after.
@@ -60,12 +73,46 @@ fn normalized(text: &str) -> String {
 /// Why `text`, read as words, was probably meant as a number; None when nothing says so.
 pub fn unread_number(text: &str) -> Option<Unread> {
     let normal = normalized(text);
+    if let Some(unread) = unknown_comparator(&normal) {
+        return Some(unread);
+    }
     let parts = parts(&normal);
     comma(&parts)
         .or_else(|| leading_point(&parts))
         .or_else(|| negative(&parts))
         .or_else(|| chinese(&parts))
         .or_else(|| remark(&parts))
+}
+
+/// Signs that start a value without being a comparator: the sign and the point of a number
+/// (said by [`negative`] and [`leading_point`]) and brackets and quotes.
+const NOT_COMPARATORS: &str = "-+.,(（[【「『\"“‘'《";
+
+/// `≒95%`, `≈95%`, `⪖95%`: a number after signs that no table uses as a comparator. Said with
+/// the signs and the comparators to write instead, never as words that need a 完成档次.
+fn unknown_comparator(normal: &str) -> Option<Unread> {
+    let number_at = normal.find(|c: char| c.is_alphanumeric())?;
+    let (signs, rest) = normal.split_at(number_at);
+    let written = crate::model::value::normalize(normal);
+    if signs.is_empty()
+        || signs.chars().any(|c| NOT_COMPARATORS.contains(c))
+        || !rest.starts_with(|c: char| c.is_ascii_digit())
+        || matches!(parse_value(&written), Value::Quantity(_))
+        || !matches!(parse_value(rest), Value::Quantity(_))
+    {
+        return None;
+    }
+    let codes: Vec<String> = signs
+        .chars()
+        .map(|c| format!("U+{:04X}", u32::from(c)))
+        .collect();
+    Some(Unread {
+        why: format!("开头的「{signs}」（{}）不是认得的比较符", codes.join(" ")),
+        fix: format!(
+            "把「{signs}」换成 ≥（不低于）、≤（不高于）、>、<、= 中的一个，如「≥{rest}」或「≤{rest}」；也可以写成「{rest}以上」「{rest}以下」"
+        ),
+        surely_number: true,
+    })
 }
 
 /// The number at the start of `text` (digits, commas, points) and what follows it.
@@ -98,33 +145,34 @@ fn comma(parts: &Parts) -> Option<Unread> {
             parts.with(&parts.core.replacen(number, &whole, 1))
         ),
     };
-    Some(Unread {
-        why: format!("中的逗号不知是小数点还是千分位（{number}）"),
+    Some(Unread::maybe_words(
+        format!("中的逗号不知是小数点还是千分位（{number}）"),
         fix,
-    })
+    ))
 }
 
 /// `.5%`: a decimal without the 0 before its point.
 fn leading_point(parts: &Parts) -> Option<Unread> {
     let rest = parts.core.strip_prefix('.')?;
-    rest.starts_with(|c: char| c.is_ascii_digit())
-        .then(|| Unread {
-            why: "的小数点前少了 0".to_string(),
-            fix: format!("写成「{}」", parts.with(&format!("0{}", parts.core))),
-        })
+    rest.starts_with(|c: char| c.is_ascii_digit()).then(|| {
+        Unread::maybe_words(
+            "的小数点前少了 0".to_string(),
+            format!("写成「{}」", parts.with(&format!("0{}", parts.core))),
+        )
+    })
 }
 
 /// `-5%`: scores are ratios of actual to target, which a negative number turns around.
 fn negative(parts: &Parts) -> Option<Unread> {
     let rest = parts.core.strip_prefix('-')?;
     rest.starts_with(|c: char| c.is_ascii_digit() || c == '.')
-        .then(|| Unread {
-            why: "是负数，不能按 实际/目标 的比例计分".to_string(),
-            fix: format!(
+        .then(|| Unread::maybe_words(
+            "是负数，不能按 实际/目标 的比例计分".to_string(),
+            format!(
                 "要表示下降或减少，把三级指标写成降低的幅度（如「成本降低率」），值写成正数「{}」",
                 parts.with(rest)
             ),
-        })
+        ))
 }
 
 /// Measure words a count in Chinese numerals is written with (`三十个`, `两场次`).
@@ -209,12 +257,14 @@ fn chinese(parts: &Parts) -> Option<Unread> {
         .map_or(parts.core.len(), |(at, _)| at);
     let (numeral, unit) = parts.core.split_at(numeral_end);
     let number = chinese_number(numeral)?;
-    MEASURE_WORDS.contains(&unit).then(|| Unread {
-        why: "用汉字写了数字".to_string(),
-        fix: format!(
-            "用阿拉伯数字写成「{}」，才能按数字计分",
-            parts.with(&format!("{number}{unit}"))
-        ),
+    MEASURE_WORDS.contains(&unit).then(|| {
+        Unread::maybe_words(
+            "用汉字写了数字".to_string(),
+            format!(
+                "用阿拉伯数字写成「{}」，才能按数字计分",
+                parts.with(&format!("{number}{unit}"))
+            ),
+        )
     })
 }
 
@@ -224,9 +274,11 @@ fn remark(parts: &Parts) -> Option<Unread> {
     let head = &parts.core[..open];
     let remark = &parts.core[open..];
     let written = parts.with(head);
-    matches!(parse_value(&written), Value::Quantity(_)).then(|| Unread {
-        why: format!("带有括号里的说明「{remark}」"),
-        fix: format!("只写「{written}」，把括号里的说明写进「说明」或三级指标的名称"),
+    matches!(parse_value(&written), Value::Quantity(_)).then(|| {
+        Unread::maybe_words(
+            format!("带有括号里的说明「{remark}」"),
+            format!("只写「{written}」，把括号里的说明写进「说明」或三级指标的名称"),
+        )
     })
 }
 
@@ -244,10 +296,10 @@ pub fn trailing_words(text: &str) -> Option<Unread> {
         .find(|(_, c)| !(c.is_alphabetic() || *c == '%'))
         .map_or(rest.len(), |(at, _)| at);
     let example = parts.with(&format!("{number}{}", first_chars(&rest[..unit_end], 2)));
-    Some(Unread {
-        why: format!("中数字后面的「{rest}」不是单位（单位最多四个字）"),
-        fix: format!("只写数字和单位（如「{example}」），其余的说明写进三级指标的名称或「说明」"),
-    })
+    Some(Unread::maybe_words(
+        format!("中数字后面的「{rest}」不是单位（单位最多四个字）"),
+        format!("只写数字和单位（如「{example}」），其余的说明写进三级指标的名称或「说明」"),
+    ))
 }
 
 fn first_chars(text: &str, count: usize) -> &str {
@@ -344,7 +396,12 @@ fn unread_diagnostic(
         "指标「{}」的{}「{}」{}，没有当作数字读取",
         indicator.name.value, side.role, side.written.value.0, unread.why
     );
-    let (diagnostic, help) = if must_band {
+    let (diagnostic, help) = if must_band && unread.surely_number {
+        (
+            Diagnostic::error(format!("{message}，无法计分")),
+            unread.fix.clone(),
+        )
+    } else if must_band {
         (
             Diagnostic::error(format!("{message}，无法计分")),
             format!(
