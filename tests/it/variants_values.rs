@@ -179,8 +179,13 @@ fn an_unknown_comparator_says_which_character_and_how_to_write_it() {
     assert!(said.contains("「≒」（U+2252）不是认得的比较符"), "{said}");
     assert!(said.contains("如「≥95%」或「≤95%」"), "{said}");
     assert!(said.contains("unknown.yaml:16:20"), "{said}");
+    assert!(
+        said.contains("「不下于95%」开头的「不下于」不是认得的比较词"),
+        "{said}"
+    );
+    assert!(said.contains("如「不低于95%」"), "{said}");
+    assert!(said.contains("unknown.yaml:20:20"), "{said}");
     assert!(!said.contains("定性指标"), "{said}");
-    assert!(!said.contains("完成档次"), "{said}");
 }
 
 /// Class 5: (name, target as written, score).

@@ -302,6 +302,30 @@ pub fn trailing_words(text: &str) -> Option<Unread> {
     ))
 }
 
+/// Most characters of a word before a number that is said as a comparator word.
+const MAX_COMPARATOR_WORD_CHARS: usize = 4;
+
+/// `不下于95%`, `力争95%`: a number after a short word that is not one of the comparator words:
+/// said only where the other value is a number and the two cannot be compared.
+pub fn leading_words(text: &str) -> Option<Unread> {
+    let normal = crate::model::value::normalize(text);
+    let number_at = normal.find(|c: char| c.is_ascii_digit())?;
+    let (word, rest) = normal.split_at(number_at);
+    let chars = word.chars().count();
+    if !(1..=MAX_COMPARATOR_WORD_CHARS).contains(&chars)
+        || !word.chars().all(|c| c.is_alphabetic() && !c.is_ascii())
+        || !matches!(parse_value(rest), Value::Quantity(_))
+    {
+        return None;
+    }
+    Some(Unread::maybe_words(
+        format!("开头的「{word}」不是认得的比较词"),
+        format!(
+            "比较词写成「不低于」「不少于」「大于等于」「达到」（越高越好）或「不高于」「不超过」「小于等于」（越低越好），如「不低于{rest}」；也可以写成「≥{rest}」「{rest}以上」「{rest}以下」"
+        ),
+    ))
+}
+
 fn first_chars(text: &str, count: usize) -> &str {
     text.char_indices()
         .nth(count)
@@ -376,8 +400,11 @@ fn check_unread(
         }
         let compared_with_number = must_band && matches!(side.other, Some(Value::Quantity(_)));
         let text = &side.written.value.0;
-        let found = unread_number(text)
-            .or_else(|| compared_with_number.then(|| trailing_words(text)).flatten());
+        let found = unread_number(text).or_else(|| {
+            compared_with_number
+                .then(|| leading_words(text).or_else(|| trailing_words(text)))
+                .flatten()
+        });
         if let Some(unread) = found {
             said = true;
             diagnostics.push(unread_diagnostic(indicator, side, &unread, must_band));
