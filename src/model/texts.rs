@@ -20,7 +20,9 @@ pub struct AnnexTexts {
     pub improvement_plan: Option<At<String>>,
     /// The sign-off block under the table: who filled it in, who answers for it, when.
     #[serde(rename = "填报人")]
-    #[schemars(description = "附件1 表下的填报人姓名（可选；不写时留出签名横线）")]
+    #[schemars(
+        description = "附件1 表下的填报人姓名（可选；不写时留出签名横线；签署栏各键都不写时表下不印签署栏）"
+    )]
     pub filled_by: Option<At<String>>,
     #[serde(rename = "联系电话")]
     #[schemars(description = "填报人的联系电话（可选；不写时留出横线）")]

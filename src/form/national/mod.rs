@@ -12,6 +12,7 @@ pub mod keys;
 pub mod next_year;
 pub mod schema;
 pub mod templates;
+pub mod widths;
 
 use schemars::JsonSchema;
 use serde::Deserialize;
