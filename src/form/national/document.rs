@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::widths::{indicator_columns, label_words};
+use super::widths::{indicator_columns, label_column, label_words};
 use super::{National, templates};
 use crate::document::cells::{
     GroupNumbers, breakable, breakable_cells, breakable_paragraphs, fits_a_few_lines, group_spans,
@@ -58,6 +58,12 @@ pub struct NationalDocument {
     pub header: Vec<Vec<(Vec<String>, String)>>,
     /// 年度资金总额 and the three 其中 rows: name and money cells ("" where blank).
     pub funds: Vec<FundLine>,
+    /// The funds block's name in the words it may break between: 项目资金 / （万元）.
+    pub funds_label: Vec<String>,
+    /// The width of the label column of the header and funds table, wide enough for its words.
+    pub label_column: String,
+    /// Whether the funds rows print 分值, 执行率 and 得分 (the table scores them).
+    pub funds_scored: bool,
     pub funds_weight: String,
     pub rate: String,
     pub funds_score: String,
@@ -116,6 +122,9 @@ pub fn national_document(
         year_line: format!("（{}年度）", report.year.value),
         header: header(report, national),
         funds: fund_lines(national),
+        funds_label: funds_label(national),
+        label_column: label_column(&funds_label(national), 22),
+        funds_scored: national.funds.scored(),
         funds_weight: card.budget.weight.clone(),
         rate: format!("{}%", card.budget.rate),
         funds_score: card.budget.score.clone(),
@@ -160,6 +169,12 @@ fn header(report: &Report, national: &National) -> Vec<Vec<(Vec<String>, String)
         ]);
     }
     rows
+}
+
+fn funds_label(national: &National) -> Vec<String> {
+    let mut words = label_words(national.funds.label());
+    words.push("（万元）".to_string());
+    words
 }
 
 fn fund_lines(national: &National) -> Vec<FundLine> {
