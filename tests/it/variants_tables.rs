@@ -75,7 +75,7 @@ fn weights_above_the_total_are_a_located_fault_naming_both_numbers() {
     assert_ne!(output.status.code(), Some(0));
     let err = stderr(&output);
     assert!(
-        err.contains("资金的分值 10.00 与各指标的分值 100.00 合计为 110.00，与总分 100 不符"),
+        err.contains("资金的分值 10.00 与各指标的分值 100.00 合计为 110.00，应为 100"),
         "{err}"
     );
     assert!(err.contains("单位.yaml:10:"), "located at 分值: {err}");
@@ -130,4 +130,19 @@ fn header_and_label_cells_break_only_between_words() {
     for word in ["服务对象", "满意度", "可持续"] {
         assert!(texts.contains(&word), "{word} whole in {texts:?}");
     }
+}
+
+#[test]
+fn a_department_report_without_sign_off_keys_prints_no_sign_off_block() {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = sample_copy(dir.path());
+    let sheet = copy.join("自评表.yaml");
+    let sample_pdf = build_ok(copy.to_str().unwrap(), dir.path(), "with.pdf", &[]);
+    assert!(squeezed(&pdf_text(&sample_pdf)).contains("填报人"));
+    edit(&sheet, "  盖章: true", "");
+    let pdf = build_ok(copy.to_str().unwrap(), dir.path(), "without.pdf", &[]);
+    let text = squeezed(&pdf_text(&pdf));
+    assert!(!text.contains("填报人"), "no sign-off block");
+    assert!(!text.contains("单位负责人"), "no sign-off block");
+    assert!(text.contains("附件1"), "the annex is printed");
 }

@@ -173,7 +173,7 @@ fn check_total_weight(report: &Report, national: &National, diagnostics: &mut Di
     }
     let diagnostic = match weight {
         Some(weight) => Diagnostic::error(format!(
-            "资金的分值 {} 与各指标的分值 {} 合计为 {}，与总分 100 不符",
+            "资金的分值 {} 与各指标的分值 {} 合计为 {}，应为 100",
             two_decimals(funds),
             two_decimals(indicators),
             two_decimals(total)
@@ -182,7 +182,7 @@ fn check_total_weight(report: &Report, national: &National, diagnostics: &mut Di
         .related(national.indicators_at, "指标")
         .help("调整资金或指标的分值，使合计为 100"),
         None => Diagnostic::error(format!(
-            "资金不计分（没有写分值或分值为 0），各指标的分值合计为 {}，与总分 100 不符",
+            "资金不计分（没有写分值或分值为 0），各指标的分值合计为 {}，应为 100",
             two_decimals(indicators)
         ))
         .at(national.indicators_at)
