@@ -36,4 +36,10 @@ pub struct AnnexTexts {
     #[serde(rename = "盖章")]
     #[schemars(description = "写 true 时在表下为单位公章留出位置")]
     pub seal: Option<At<bool>>,
+    /// Whether the table prints its grade under 总分 (the national tables).
+    #[serde(rename = "自评等级")]
+    #[schemars(
+        description = "写 true 时全国表样在总分下印出「自评等级」一行（优、良、中、差，按总分计算）"
+    )]
+    pub grade: Option<At<bool>>,
 }

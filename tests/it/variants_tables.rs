@@ -92,6 +92,7 @@ fn the_funds_block_prints_its_own_name_and_no_sign_off_block_when_none_is_writte
     let pdf = build_ok(&src, dir.path(), "labels.pdf", &[]);
     let text = squeezed(&pdf_text(&pdf));
     assert!(text.contains("预算资金（万元）"), "{text}");
+    assert!(text.contains("总分100.0098.82自评等级优"), "{text}");
     assert!(!text.contains("项目资金"), "{text}");
     assert!(!text.contains("填报人"), "no sign-off block: {text}");
     assert!(!text.contains("单位负责人"), "{text}");

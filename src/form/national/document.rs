@@ -74,6 +74,8 @@ pub struct NationalDocument {
     pub columns: String,
     pub total_weight: String,
     pub total: String,
+    /// 优, 良, 中 or 差 when the report asks for the 自评等级 row (`自评等级: true`).
+    pub grade: Option<&'static str>,
     pub remarks: Vec<String>,
 }
 
@@ -133,6 +135,12 @@ pub fn national_document(
         rows,
         total_weight: card.total_weight.clone(),
         total: card.total.clone(),
+        grade: report
+            .annex
+            .grade
+            .as_ref()
+            .is_some_and(|g| g.value)
+            .then_some(card.grade),
         remarks: lines(&national.remarks),
     }
 }
