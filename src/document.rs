@@ -81,6 +81,9 @@ pub struct DateParts {
 /// The sign-off block under the annex table; a missing name or number prints a blank line.
 #[derive(Clone, Debug, Serialize)]
 pub struct SignOff {
+    /// Whether the table has the block: a report that writes none of its keys (填报人, 联系电话,
+    /// 单位负责人, 填报日期, 盖章) prints none.
+    pub shown: bool,
     pub filled_by: String,
     pub phone: String,
     pub head: String,
@@ -108,6 +111,11 @@ pub fn sign_off(report: &Report) -> SignOff {
         .as_ref()
         .map_or(report.submitted.value, |d| d.value);
     SignOff {
+        shown: annex.filled_by.is_some()
+            || annex.phone.is_some()
+            || annex.head.is_some()
+            || annex.filled_on.is_some()
+            || annex.seal.is_some(),
         filled_by: text(&annex.filled_by),
         phone: annex
             .phone

@@ -124,7 +124,7 @@ pub fn annex(yaml: &mut YamlText, report: &Report, slots: &[Slot]) {
     let signed = sign_off_span(report).is_some();
     if !slots.is_empty() {
         texts(yaml, TopKey::Annex.key(), slots);
-    } else if signed {
+    } else if signed || annex.grade.is_some() {
         yaml.open(0, TopKey::Annex.key());
     } else {
         return;
@@ -139,6 +139,14 @@ pub fn annex(yaml: &mut YamlText, report: &Report, slots: &[Slot]) {
     optional_text_at(yaml, 2, "单位负责人", &annex.head);
     if let Some(seal) = &annex.seal {
         yaml.raw(2, "盖章", if seal.value { "true" } else { "false" }, None);
+    }
+    if let Some(grade) = &annex.grade {
+        yaml.raw(
+            2,
+            "自评等级",
+            if grade.value { "true" } else { "false" },
+            None,
+        );
     }
 }
 

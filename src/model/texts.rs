@@ -20,7 +20,9 @@ pub struct AnnexTexts {
     pub improvement_plan: Option<At<String>>,
     /// The sign-off block under the table: who filled it in, who answers for it, when.
     #[serde(rename = "填报人")]
-    #[schemars(description = "附件1 表下的填报人姓名（可选；不写时留出签名横线）")]
+    #[schemars(
+        description = "附件1 表下的填报人姓名（可选；不写时留出签名横线；签署栏各键都不写时表下不印签署栏）"
+    )]
     pub filled_by: Option<At<String>>,
     #[serde(rename = "联系电话")]
     #[schemars(description = "填报人的联系电话（可选；不写时留出横线）")]
@@ -34,4 +36,10 @@ pub struct AnnexTexts {
     #[serde(rename = "盖章")]
     #[schemars(description = "写 true 时在表下为单位公章留出位置")]
     pub seal: Option<At<bool>>,
+    /// Whether the table prints its grade under 总分 (the national tables).
+    #[serde(rename = "自评等级")]
+    #[schemars(
+        description = "写 true 时全国表样在总分下印出「自评等级」一行（优、良、中、差，按总分计算）"
+    )]
+    pub grade: Option<At<bool>>,
 }

@@ -48,5 +48,6 @@ mod score_rules;
 mod score_settings;
 mod score_words;
 mod typeset;
+mod variants_tables;
 mod variants_values;
 mod watch;

@@ -14,8 +14,10 @@ use crate::scoring::score::two_decimals;
 
 /// Every check of the national parts of `report`.
 pub fn check(report: &Report, national: &National, diagnostics: &mut Diagnostics) {
-    check_budget_weight(report, diagnostics);
     let funds = &national.funds;
+    if funds.scored() {
+        check_budget_weight(report, diagnostics);
+    }
     check_cells(funds, diagnostics);
     check_parts_add_up(funds, diagnostics);
     check_budget(funds, diagnostics);
@@ -111,7 +113,7 @@ fn check_parts_add_up(funds: &Funds, diagnostics: &mut Diagnostics) {
                 two_decimals(sum),
                 listed.join(" + ")
             ))
-            .at(funds.weight.span),
+            .at(funds.total.budget.span),
         };
         for (name, cell) in &given {
             diagnostic = diagnostic.related(cell.span, format!("{name}的{column}"));
@@ -155,25 +157,38 @@ fn check_budget(funds: &Funds, diagnostics: &mut Diagnostics) {
     }));
 }
 
-/// 预算执行 and the indicators weigh 100 together.
+/// 预算执行 and the indicators weigh 100 together; the indicators alone when the funds are not
+/// scored. A table whose printed weights add to more (or less) than its 总分 is at fault.
 fn check_total_weight(report: &Report, national: &National, diagnostics: &mut Diagnostics) {
     let indicators = exact::sum(report.indicators().map(|i| i.weight.value.0));
-    let funds = national.funds.weight.value.0;
+    let weight = national
+        .funds
+        .weight
+        .as_ref()
+        .filter(|_| national.funds.scored());
+    let funds = weight.map_or(Decimal::ZERO, |w| w.value.0);
     let total = exact::add(funds, indicators);
     if total == Decimal::ONE_HUNDRED {
         return;
     }
-    diagnostics.push(
-        Diagnostic::error(format!(
+    let diagnostic = match weight {
+        Some(weight) => Diagnostic::error(format!(
             "资金的分值 {} 与各指标的分值 {} 合计为 {}，应为 100",
             two_decimals(funds),
             two_decimals(indicators),
             two_decimals(total)
         ))
-        .at(national.funds.weight.span)
+        .at(weight.span)
         .related(national.indicators_at, "指标")
         .help("调整资金或指标的分值，使合计为 100"),
-    );
+        None => Diagnostic::error(format!(
+            "资金不计分（没有写分值或分值为 0），各指标的分值合计为 {}，应为 100",
+            two_decimals(indicators)
+        ))
+        .at(national.indicators_at)
+        .help("资金不计分时指标的分值合计应为 100：调整指标的分值；如资金计分，在「资金:」下写「分值: 10」"),
+    };
+    diagnostics.push(diagnostic);
 }
 
 /// The weight of each 一级指标 against the rule set's (全国: 产出 50, 效益 30, 满意度 10).

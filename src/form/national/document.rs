@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use super::widths::{indicator_columns, label_column, label_words};
 use super::{National, templates};
 use crate::document::cells::{
     GroupNumbers, breakable, breakable_cells, breakable_paragraphs, fits_a_few_lines, group_spans,
@@ -52,18 +53,29 @@ pub struct NationalDocument {
     pub title: &'static str,
     /// （2022年度）
     pub year_line: String,
-    /// The rows above the funds: (label, value) pairs, one or two to a row.
-    pub header: Vec<Vec<(String, String)>>,
+    /// The rows above the funds: (label, value) pairs, one or two to a row; a label in words
+    /// it may break between.
+    pub header: Vec<Vec<(Vec<String>, String)>>,
     /// 年度资金总额 and the three 其中 rows: name and money cells ("" where blank).
     pub funds: Vec<FundLine>,
+    /// The funds block's name in the words it may break between: 项目资金 / （万元）.
+    pub funds_label: Vec<String>,
+    /// The width of the label column of the header and funds table, wide enough for its words.
+    pub label_column: String,
+    /// Whether the funds rows print 分值, 执行率 and 得分 (the table scores them).
+    pub funds_scored: bool,
     pub funds_weight: String,
     pub rate: String,
     pub funds_score: String,
     pub expected: Vec<String>,
     pub achieved: Vec<String>,
     pub rows: Vec<IndicatorLine>,
+    /// The indicator table's column widths (Typst lengths), wide enough for their words.
+    pub columns: String,
     pub total_weight: String,
     pub total: String,
+    /// 优, 良, 中 or 差 when the report asks for the 自评等级 row (`自评等级: true`).
+    pub grade: Option<&'static str>,
     pub remarks: Vec<String>,
 }
 
@@ -88,6 +100,9 @@ pub struct IndicatorLine {
     /// The 一级指标 with its weight: 产出指标（50.00分）.
     #[serde(flatten)]
     pub cells: IndicatorCells,
+    /// The 一级 and 二级 cells in the words they may break between.
+    pub level1_words: Vec<String>,
+    pub level2_words: Vec<String>,
     /// 偏差原因分析及改进措施: the indicator's 说明.
     pub explanation: String,
     /// Whether the row is surely shorter than a page, so that it moves to the next page whole
@@ -100,19 +115,32 @@ pub fn national_document(
     national: &National,
     card: &Scorecard,
 ) -> NationalDocument {
+    let rows = indicator_lines(report, card);
+    let level1: Vec<Vec<String>> = rows.iter().map(|r| r.level1_words.clone()).collect();
+    let level2: Vec<Vec<String>> = rows.iter().map(|r| r.level2_words.clone()).collect();
     NationalDocument {
+        columns: indicator_columns(&level1, &level2),
         title: report.form.name(),
         year_line: format!("（{}年度）", report.year.value),
         header: header(report, national),
         funds: fund_lines(national),
+        funds_label: funds_label(national),
+        label_column: label_column(&funds_label(national), 22),
+        funds_scored: national.funds.scored(),
         funds_weight: card.budget.weight.clone(),
         rate: format!("{}%", card.budget.rate),
         funds_score: card.budget.score.clone(),
         expected: texts(&national.overall_goal.expected),
         achieved: texts(&national.overall_goal.achieved),
-        rows: indicator_lines(report, card),
+        rows,
         total_weight: card.total_weight.clone(),
         total: card.total.clone(),
+        grade: report
+            .annex
+            .grade
+            .as_ref()
+            .is_some_and(|g| g.value)
+            .then_some(card.grade),
         remarks: lines(&national.remarks),
     }
 }
@@ -126,28 +154,35 @@ pub fn full_title(report: &Report, national: &National) -> String {
     format!("{}年度{subject}{}", report.year.value, report.form.name())
 }
 
-fn header(report: &Report, national: &National) -> Vec<Vec<(String, String)>> {
+fn header(report: &Report, national: &National) -> Vec<Vec<(Vec<String>, String)>> {
+    let words = |label: &[&str]| label.iter().map(|w| w.to_string()).collect::<Vec<_>>();
     let text = |value: &Option<At<String>>| value.as_ref().map(|v| breakable(&v.value));
     let unit = breakable(&report.unit_name.value);
     let mut rows = Vec::new();
     match report.form {
         FormKind::Project => {
             rows.push(vec![(
-                "项目名称".to_string(),
+                words(&["项目名称"]),
                 text(&national.project_name).unwrap_or_default(),
             )]);
         }
-        _ => rows.push(vec![("部门（单位）名称".to_string(), unit.clone())]),
+        _ => rows.push(vec![(words(&["部门", "（单位）", "名称"]), unit.clone())]),
     }
     let department = text(&national.department);
     let implementer = text(&national.implementer);
     if report.form == FormKind::Project || department.is_some() || implementer.is_some() {
         rows.push(vec![
-            ("主管部门".to_string(), department.unwrap_or_default()),
-            ("实施单位".to_string(), implementer.unwrap_or(unit)),
+            (words(&["主管部门"]), department.unwrap_or_default()),
+            (words(&["实施单位"]), implementer.unwrap_or(unit)),
         ]);
     }
     rows
+}
+
+fn funds_label(national: &National) -> Vec<String> {
+    let mut words = label_words(national.funds.label());
+    words.push("（万元）".to_string());
+    words
 }
 
 fn fund_lines(national: &National) -> Vec<FundLine> {
@@ -200,7 +235,14 @@ fn indicator_lines(report: &Report, card: &Scorecard) -> Vec<IndicatorLine> {
                 .as_ref()
                 .map(|e| e.value.trim().to_string())
                 .unwrap_or_default();
+            // The weight breaks before 分）at most: （50.00 / 分）.
+            let mut level1_words = label_words(&cells.level1);
+            if let Some(number) = weight.strip_suffix("分）") {
+                level1_words.extend([number.to_string(), "分）".to_string()]);
+            }
             IndicatorLine {
+                level1_words,
+                level2_words: label_words(&cells.level2),
                 level1_group,
                 level2_group,
                 level1_span: 0,

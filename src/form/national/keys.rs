@@ -101,7 +101,7 @@ impl Draft {
         if settings.rule_set.is_none() {
             settings.rule_set = Some(At::new(RuleSetName::National, form_at));
         }
-        let budget = funds.budget();
+        let budget = funds.budget(form_at);
         let indicators_at = indicators.span;
         let own = National {
             form_at,

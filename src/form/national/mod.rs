@@ -12,7 +12,9 @@ pub mod keys;
 pub mod next_year;
 pub mod schema;
 pub mod templates;
+pub mod widths;
 
+use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::Deserialize;
 
@@ -48,9 +50,16 @@ pub struct National {
     description = "项目资金（万元）：年度资金总额及其中的本年财政拨款、上年结转资金、其他资金"
 )]
 pub struct Funds {
+    #[serde(rename = "名称")]
+    #[schemars(
+        description = "资金一栏的名称，照表中所印，如「预算资金」「年度预算申请」（可选；不写时为「项目资金」，表中印作「名称（万元）」）"
+    )]
+    pub label: Option<At<String>>,
     #[serde(rename = "分值")]
-    #[schemars(description = "预算执行的分值（全国模板为 10）")]
-    pub weight: At<Amount>,
+    #[schemars(
+        description = "预算执行的分值（全国模板为 10）；不写或写 0 表示资金不计分：表中资金各行不印分值和得分，指标的分值合计为 100"
+    )]
+    pub weight: Option<At<Amount>>,
     #[serde(rename = "年度资金总额")]
     #[schemars(description = "年度资金总额：执行率和得分由这一行计算；等于其中各行之和")]
     pub total: FundTotal,
@@ -97,6 +106,9 @@ pub struct FundRow {
     pub spent: Option<At<Amount>>,
 }
 
+/// The funds block's name in the official tables.
+pub const DEFAULT_LABEL: &str = "项目资金";
+
 /// The 其中 rows as the table prints them, given or not.
 pub const PART_NAMES: [&str; 3] = ["本年财政拨款", "上年结转资金", "其他资金"];
 
@@ -128,10 +140,26 @@ impl Funds {
         rows
     }
 
-    /// 预算执行 as every form scores it: A = 全年预算数, B = 全年执行数.
-    pub fn budget(&self) -> Budget {
+    /// The block's name as the table prints it before （万元）: 项目资金 unless written.
+    pub fn label(&self) -> &str {
+        self.label
+            .as_ref()
+            .map_or(DEFAULT_LABEL, |l| l.value.trim())
+    }
+
+    /// Whether the funds are scored: a 分值 above 0 is written (else the indicators weigh 100).
+    pub fn scored(&self) -> bool {
+        self.weight
+            .as_ref()
+            .is_some_and(|w| w.value.0 > Decimal::ZERO)
+    }
+
+    /// 预算执行 as every form scores it: A = 全年预算数, B = 全年执行数; weighing 0 (placed at
+    /// `at`) when the table does not score the funds.
+    pub fn budget(&self, at: Span) -> Budget {
+        let weight = self.weight.clone();
         Budget {
-            weight: self.weight.clone(),
+            weight: weight.unwrap_or_else(|| At::new(Amount(Decimal::ZERO), at)),
             approved: self.total.initial.clone(),
             adjusted: self.total.budget.clone(),
             spent: self.total.spent.clone(),

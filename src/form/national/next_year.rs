@@ -46,7 +46,15 @@ impl NextYear for National {
                 place(report.submitted.span),
                 Section::Key(TopKey::Submitted),
             ),
-            (place(self.funds.weight.span), Section::Key(TopKey::Funds)),
+            (
+                place(
+                    self.funds
+                        .weight
+                        .as_ref()
+                        .map_or(self.funds.total.budget.span, |w| w.span),
+                ),
+                Section::Key(TopKey::Funds),
+            ),
             (place(self.indicators_at), Section::Key(TopKey::Indicators)),
         ];
         let goal = &self.overall_goal;
@@ -144,7 +152,12 @@ fn funds(own: &National, next: &Next<'_>, yaml: &mut YamlText) {
         ),
     );
     yaml.open(0, TopKey::Funds.key());
-    yaml.raw(2, "分值", &funds.weight.value.0.to_string(), None);
+    if let Some(label) = &funds.label {
+        yaml.text(2, "名称", &label.value);
+    }
+    if let Some(weight) = &funds.weight {
+        yaml.raw(2, "分值", &weight.value.0.to_string(), None);
+    }
     let total = &funds.total;
     let cells = [
         ("年初预算数", total.initial.as_ref()),

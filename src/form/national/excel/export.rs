@@ -97,7 +97,8 @@ fn funds(
 ) -> Result<u32, ExportError> {
     let card = &doc.card;
     let styles = table.styles;
-    table.merged((r, r + 4), (0, 0), "项目资金（万元）", &styles.text)?;
+    let label = format!("{}（万元）", national.funds.label());
+    table.merged((r, r + 4), (0, 0), &label, &styles.text)?;
     table.merged((r, r), (1, 2), "", &styles.text)?;
     for (column, header) in (3u16..).zip([
         "年初预算数",

@@ -10,6 +10,7 @@ use crate::excel::sources::{self, Decided, YamlFile, file, number, with_newline}
 use crate::excel::weights::{assume_weights, share, unique};
 use crate::form::FormKind;
 use crate::form::boundary::{FormWorkbook, OwnCells};
+use crate::form::national::DEFAULT_LABEL;
 use crate::form::national::excel::Workbook;
 use crate::model::RuleSetName;
 use crate::yaml_text::YamlText;
@@ -47,6 +48,8 @@ struct NationalCells {
     /// Each row of 项目资金 by its name: 年初预算数, 全年预算数, 全年执行数.
     funds: Vec<(String, [Option<Decimal>; 3])>,
     funds_weight: Option<Decimal>,
+    /// The funds block's name when the table prints another than 项目资金.
+    funds_label: Option<String>,
     expected: Option<String>,
     achieved: Option<String>,
 }
@@ -70,6 +73,12 @@ impl NationalCells {
             column_of("全年执行数"),
         ];
         let weight = column_of("分值");
+        let (label_row, label_column) = grid.origin(row, 0);
+        let label = squeeze(grid.text(label_row, label_column));
+        let label = label.strip_suffix("（万元）").unwrap_or(&label);
+        if !label.is_empty() && label != DEFAULT_LABEL && !label.contains("预算数") {
+            self.funds_label = Some(label.to_string());
+        }
         for column in 0..grid.columns() {
             grid.use_cell(row, column);
         }
@@ -199,6 +208,9 @@ impl NationalCells {
     /// `资金:` with its 分值 and a row per row of the sheet.
     fn write_funds(&self, yaml: &mut YamlText) {
         yaml.open(0, "资金");
+        if let Some(label) = &self.funds_label {
+            yaml.text(2, "名称", label);
+        }
         yaml.raw(
             2,
             "分值",

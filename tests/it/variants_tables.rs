@@ -1,0 +1,149 @@
+//! Tables as other units publish them (issue 23, classes 2, 8 and 11): a funds block that is
+//! not scored (indicators weigh 100) and a table whose weights add to more than its 总分; the
+//! funds block under its own name and no sign-off block; header and label cells that break only
+//! between words.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use crate::cli_support::*;
+use crate::pdf_support::*;
+
+const VARIANTS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/variants");
+const PROJECT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/2022-xiangmu");
+
+fn variant(name: &str) -> String {
+    format!("{VARIANTS}/{name}")
+}
+
+fn score_json(src: &Path) -> Value {
+    let output = jixiao(&["score", src.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    serde_json::from_str(&stdout(&output)).unwrap()
+}
+
+fn check_ok(src: &str) {
+    let output = jixiao(&["check", src]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+}
+
+/// Export `src`, import the workbook, and compare the scores field for field.
+fn round_trip(src: &str, dir: &Path) -> PathBuf {
+    let workbook = dir.join("round.xlsx");
+    let output = jixiao(&["export", src, "-o", workbook.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let out = dir.join("round");
+    let output = jixiao(&[
+        "import",
+        workbook.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        score_json(&out),
+        score_json(Path::new(src)),
+        "every field of the scores after export and import"
+    );
+    out
+}
+
+#[test]
+fn unscored_funds_leave_the_indicators_one_hundred_points() {
+    let src = variant("unscored-funds");
+    check_ok(&src);
+    let json = score_json(Path::new(&src));
+    // 数量指标 90 of 100 户: 18 of 20; every other indicator met.
+    assert_eq!(json["total"], "98.00");
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = build_ok(&src, dir.path(), "unscored.pdf", &[]);
+    let text = squeezed(&pdf_text(&pdf));
+    // The funds header has no 分值 and 得分 cells: 执行率 alone after 全年执行数.
+    assert!(text.contains("全年执行数执行率"), "{text}");
+    assert!(
+        text.contains("年度资金总额120.00120.00108.0090.00%"),
+        "{text}"
+    );
+    assert!(text.contains("总分100.0098.00"), "{text}");
+    round_trip(&src, dir.path());
+}
+
+#[test]
+fn weights_above_the_total_are_a_located_fault_naming_both_numbers() {
+    let output = jixiao(&["check", &variant("over-total")]);
+    assert_ne!(output.status.code(), Some(0));
+    let err = stderr(&output);
+    assert!(
+        err.contains("资金的分值 10.00 与各指标的分值 100.00 合计为 110.00，应为 100"),
+        "{err}"
+    );
+    assert!(err.contains("单位.yaml:10:"), "located at 分值: {err}");
+}
+
+#[test]
+fn the_funds_block_prints_its_own_name_and_no_sign_off_block_when_none_is_written() {
+    let src = variant("tables-labels");
+    check_ok(&src);
+    let json = score_json(Path::new(&src));
+    // 满意度 80 of ≥85: 20 × 80/85 = 18.82; the rest met.
+    assert_eq!(json["total"], "98.82");
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = build_ok(&src, dir.path(), "labels.pdf", &[]);
+    let text = squeezed(&pdf_text(&pdf));
+    assert!(text.contains("预算资金（万元）"), "{text}");
+    assert!(text.contains("总分100.0098.82自评等级优"), "{text}");
+    assert!(!text.contains("项目资金"), "{text}");
+    assert!(!text.contains("填报人"), "no sign-off block: {text}");
+    assert!(!text.contains("单位负责人"), "{text}");
+    let out = round_trip(&src, dir.path());
+    let sources = std::fs::read_to_string(out.join("单位.yaml")).unwrap();
+    assert!(sources.contains("名称: 预算资金"), "{sources}");
+}
+
+#[test]
+fn header_and_label_cells_break_only_between_words() {
+    let dir = tempfile::tempdir().unwrap();
+    for src in [PROJECT.to_string(), variant("tables-labels")] {
+        let pdf = build_ok(&src, dir.path(), "words.pdf", &[]);
+        let (_, words) = words_of(&pdf);
+        let texts: Vec<&str> = words.iter().map(|w| w.text.as_str()).collect();
+        for broken in [
+            "二级指",
+            "数量指",
+            "年度指标",
+            "年度总体目",
+            "年初预算",
+            "全年执行",
+        ] {
+            assert!(
+                !texts.contains(&broken),
+                "{src}: a cell broke inside a word: {broken} in {texts:?}"
+            );
+        }
+        for whole in ["指标值", "完成值", "预算数", "执行数", "总体目标"] {
+            assert!(texts.contains(&whole), "{src}: {whole} in {texts:?}");
+        }
+    }
+    let pdf = build_ok(&variant("tables-labels"), dir.path(), "labels.pdf", &[]);
+    let (_, words) = words_of(&pdf);
+    let texts: Vec<&str> = words.iter().map(|w| w.text.as_str()).collect();
+    for word in ["服务对象", "满意度", "可持续"] {
+        assert!(texts.contains(&word), "{word} whole in {texts:?}");
+    }
+}
+
+#[test]
+fn a_department_report_without_sign_off_keys_prints_no_sign_off_block() {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = sample_copy(dir.path());
+    let sheet = copy.join("自评表.yaml");
+    let sample_pdf = build_ok(copy.to_str().unwrap(), dir.path(), "with.pdf", &[]);
+    assert!(squeezed(&pdf_text(&sample_pdf)).contains("填报人"));
+    edit(&sheet, "  盖章: true", "");
+    let pdf = build_ok(copy.to_str().unwrap(), dir.path(), "without.pdf", &[]);
+    let text = squeezed(&pdf_text(&pdf));
+    assert!(!text.contains("填报人"), "no sign-off block");
+    assert!(!text.contains("单位负责人"), "no sign-off block");
+    assert!(text.contains("附件1"), "the annex is printed");
+}
