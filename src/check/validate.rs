@@ -34,7 +34,7 @@ pub fn validate(report: &Report, form_checks: impl FnOnce(&mut Diagnostics)) -> 
         check_goal_composition(goal, &mut diagnostics);
     }
     check_satisfaction_share(report, &mut diagnostics);
-    check_hand_score_places(report, &mut diagnostics);
+    check_score_places(report, &mut diagnostics);
     input::check_input(report, &mut diagnostics);
     diagnostics
 }
@@ -52,16 +52,25 @@ pub fn check_goal_alone(goal: &Goal) -> Diagnostics {
     diagnostics
 }
 
-/// Hand scores written with more decimals than 得分小数位数 (below two: two are checked with
-/// every indicator).
-fn check_hand_score_places(report: &Report, diagnostics: &mut Diagnostics) {
+/// Weights and hand scores written with more decimals than 得分小数位数 (below two: two are
+/// checked with every indicator): the table prints them rounded, and its rows would not add up.
+fn check_score_places(report: &Report, diagnostics: &mut Diagnostics) {
     let places = report.settings.score_places();
     if places >= 2 {
         return;
     }
+    let budget = &report.budget.weight;
+    diagnostics.extend(beyond_score_places("预算执行的分值", budget, places));
     for indicator in report.goals.iter().flat_map(|goal| goal.indicators()) {
+        let name = &indicator.name.value;
+        let weight = &indicator.weight;
+        diagnostics.extend(beyond_score_places(
+            &format!("指标「{name}」的分值"),
+            weight,
+            places,
+        ));
         if let Some(score) = &indicator.score {
-            let what = format!("指标「{}」的得分", indicator.name.value);
+            let what = format!("指标「{name}」的得分");
             diagnostics.extend(beyond_score_places(&what, score, places));
         }
     }

@@ -220,6 +220,17 @@ fn a_hand_score_with_more_decimals_than_the_table_keeps_is_located() {
     );
     assert!(message.contains("report.yaml:34:"), "{message}");
     assert!(message.contains("写成 18.6"), "{message}");
+
+    let text = std::fs::read_to_string(fixture("rounding/xiangmu-whole.yaml")).unwrap();
+    std::fs::write(&src, text.replace("分值: 20", "分值: 19.5")).unwrap();
+    let output = jixiao(&["check", arg(&src)]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let message = stderr(&output);
+    assert!(
+        message.contains("指标「新建灌排渠道长度」的分值 19.5 不是整数"),
+        "{message}"
+    );
+    assert!(message.contains("得分小数位数: 0"), "{message}");
 }
 
 #[test]
