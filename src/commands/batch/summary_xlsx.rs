@@ -129,10 +129,10 @@ fn write_cells(
                 let places_format;
                 let format = if TWO_DECIMALS.contains(&col) {
                     // A total of a report scored to one decimal or whole points keeps them.
-                    match cell
-                        .split_once('.')
-                        .map_or(0, |(_, fraction)| fraction.len())
-                    {
+                    let places = cell.split_once('.').map_or(0, |(_, fraction)| {
+                        fraction.chars().take_while(char::is_ascii_digit).count()
+                    });
+                    match places {
                         2 => decimal,
                         0 => number,
                         places => {
