@@ -53,6 +53,8 @@ pub struct Unit {
     pub full_title: String,
     /// 提交时间, also the PDF's creation date.
     pub date: DateParts,
+    /// 金额单位 as the headers print it: 万元 (default) or 元.
+    pub money: &'static str,
 }
 
 impl Unit {
@@ -67,6 +69,7 @@ impl Unit {
                 month: report.submitted.value.month,
                 day: report.submitted.value.day,
             },
+            money: report.settings.money_unit().name_zh(),
         }
     }
 }

@@ -16,7 +16,9 @@ use serde_json::{Map, Value};
 
 use crate::form::{self, FormKind, TopKey};
 use crate::located::At;
-use crate::model::{Amount, AnnexTexts, Date, Percent, PercentRange, Settings, Text, YEARS, Year};
+use crate::model::{
+    Amount, AnnexTexts, Date, Percent, PercentRange, ScorePlaces, Settings, Text, YEARS, Year,
+};
 
 mod editor;
 
@@ -251,6 +253,26 @@ impl JsonSchema for Date {
         })
     }
 }
+
+impl JsonSchema for ScorePlaces {
+    fn schema_name() -> Cow<'static, str> {
+        "ScorePlaces".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "得分小数位数：2（默认）、1 或 0",
+            "errorMessage": SCORE_PLACES_ERROR,
+            "anyOf": [
+                { "type": "integer", "enum": [0, 1, 2], "errorMessage": SCORE_PLACES_ERROR },
+                { "type": "string", "enum": ["0", "1", "2"], "errorMessage": SCORE_PLACES_ERROR },
+            ],
+        })
+    }
+}
+
+/// What an editor says about a 得分小数位数 other than 0, 1 or 2.
+const SCORE_PLACES_ERROR: &str = "得分小数位数写 2（默认）、1 或 0";
 
 impl JsonSchema for Year {
     fn schema_name() -> Cow<'static, str> {

@@ -8,7 +8,7 @@ use crate::located::At;
 use crate::model::exact;
 use crate::model::{Amount, Report};
 use crate::scoring::rule_set::ScoringRules;
-use crate::scoring::score::two_decimals;
+use crate::scoring::score::{fixed, two_decimals};
 
 pub fn negative(what: &str, amount: &At<Amount>) -> Option<Diagnostic> {
     (amount.value.0 < Decimal::ZERO).then(|| {
@@ -31,6 +31,27 @@ pub fn beyond_cents(what: &str, amount: &At<Amount>) -> Option<Diagnostic> {
             two_decimals(amount.value.0)
         ))
     })
+}
+
+/// A hand score with more decimals than the report's 得分小数位数 (one or none; two are
+/// [`beyond_cents`]): the table would print it rounded, and the rows would not add up.
+pub fn beyond_score_places(what: &str, score: &At<Amount>, places: u32) -> Option<Diagnostic> {
+    let written = score.value.0.normalize();
+    if written.scale() <= places || written.scale() > 2 {
+        return None;
+    }
+    let (problem, kept) = match places {
+        0 => ("不是整数", "得分取整数"),
+        _ => ("超过一位小数", "得分保留一位小数"),
+    };
+    Some(
+        Diagnostic::error(format!("{what} {written} {problem}"))
+            .at(score.span)
+            .help(format!(
+                "本报告{kept}（设置: 得分小数位数: {places}），表中的得分按这个位数四舍五入后相加：写成 {}，或改写「得分小数位数」",
+                fixed(score.value.0, places)
+            )),
+    )
 }
 
 /// A weight is not negative and has at most two decimals.

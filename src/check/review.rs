@@ -9,7 +9,7 @@ use crate::model::{Band, Indicator, Report, exact};
 use crate::scoring::rule_set::Bands;
 use crate::scoring::score::{
     DEFAULT_DEVIATION_THRESHOLD, IndicatorScore, Rule, Scores, band_range_text, effective_band,
-    filled_actual, in_band, is_done_in_time, is_time_target, two_decimals,
+    filled_actual, fixed, in_band, is_done_in_time, is_time_target, two_decimals,
 };
 
 pub fn review(report: &Report, scores: &Scores) -> Diagnostics {
@@ -24,19 +24,25 @@ pub fn review(report: &Report, scores: &Scores) -> Diagnostics {
         .unwrap_or(DEFAULT_DEVIATION_THRESHOLD);
     for (goal, goal_scores) in report.goals.iter().zip(&scores.goals) {
         for (indicator, score) in goal.indicators().zip(&goal_scores.indicators) {
-            check_hand_score(indicator, score, &mut diagnostics);
+            check_hand_score(indicator, score, scores.rules.places, &mut diagnostics);
             check_band_score(indicator, score, scores, &mut diagnostics);
             check_done_in_time(indicator, score, &mut diagnostics);
             check_band_unused(indicator, score, &mut diagnostics);
             check_deviation(indicator, score, threshold, &mut diagnostics);
-            check_unmet_explained(indicator, score, &mut diagnostics);
+            check_unmet_explained(indicator, score, scores.rules.places, &mut diagnostics);
         }
     }
     diagnostics
 }
 
 /// A hand score lies in [0, 分值]; when it differs from the rule it needs a written reason.
-fn check_hand_score(indicator: &Indicator, score: &IndicatorScore, diagnostics: &mut Diagnostics) {
+/// Scores are named with the report's 得分小数位数 (`places`).
+fn check_hand_score(
+    indicator: &Indicator,
+    score: &IndicatorScore,
+    places: u32,
+    diagnostics: &mut Diagnostics,
+) {
     let Some(hand) = &indicator.score else {
         return;
     };
@@ -59,8 +65,11 @@ fn check_hand_score(indicator: &Indicator, score: &IndicatorScore, diagnostics: 
     let rule = format!(
         "按规则（{}）应得 {} 分，手工得分为 {} 分",
         score.rule.name_zh(),
-        two_decimals(score.rule_score),
-        two_decimals(hand.value.0)
+        fixed(score.rule_score, places),
+        fixed(
+            hand.value.0,
+            places.max(hand.value.0.normalize().scale().min(2))
+        )
     );
     match &indicator.score_reason {
         Some(reason) if !reason.value.trim().is_empty() => diagnostics.push(
@@ -76,7 +85,7 @@ fn check_hand_score(indicator: &Indicator, score: &IndicatorScore, diagnostics: 
             .at(hand.span)
             .help(format!(
                 "加上「得分说明: …」写明理由，或删去「得分」改用规则得分 {}",
-                two_decimals(score.rule_score)
+                fixed(score.rule_score, places)
             )),
         ),
     }
@@ -232,6 +241,7 @@ fn check_deviation(
 fn check_unmet_explained(
     indicator: &Indicator,
     score: &IndicatorScore,
+    places: u32,
     diagnostics: &mut Diagnostics,
 ) {
     if score.met || has_explanation(indicator) || filled_actual(indicator).is_none() {
@@ -241,8 +251,8 @@ fn check_unmet_explained(
         Diagnostic::warning(format!(
             "指标「{}」未完成（得分 {} / 分值 {}），没有说明原因",
             indicator.name.value,
-            two_decimals(score.score),
-            two_decimals(score.weight)
+            fixed(score.score, places),
+            fixed(score.weight, places)
         ))
         .at(indicator.name.span)
         .help("加上「说明: …」写明未完成的原因；它会列入报告的「未完成的绩效目标」"),

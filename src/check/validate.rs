@@ -17,7 +17,7 @@ use crate::scoring::rule_set::ScoringRules;
 use crate::scoring::score::{filled_actual, two_decimals};
 use unread::check_words;
 
-use super::amounts::{beyond_cents, check_weight};
+use super::amounts::{beyond_cents, beyond_score_places, check_weight};
 
 /// 满意度指标 together should weigh at least this share of the total.
 const MIN_SATISFACTION_SHARE: Decimal = Decimal::from_parts(5, 0, 0, false, 2);
@@ -34,6 +34,7 @@ pub fn validate(report: &Report, form_checks: impl FnOnce(&mut Diagnostics)) -> 
         check_goal_composition(goal, &mut diagnostics);
     }
     check_satisfaction_share(report, &mut diagnostics);
+    check_score_places(report, &mut diagnostics);
     input::check_input(report, &mut diagnostics);
     diagnostics
 }
@@ -49,6 +50,30 @@ pub fn check_goal_alone(goal: &Goal) -> Diagnostics {
     }
     check_indicator_forms(goal, &mut diagnostics);
     diagnostics
+}
+
+/// Weights and hand scores written with more decimals than 得分小数位数 (below two: two are
+/// checked with every indicator): the table prints them rounded, and its rows would not add up.
+fn check_score_places(report: &Report, diagnostics: &mut Diagnostics) {
+    let places = report.settings.score_places();
+    if places >= 2 {
+        return;
+    }
+    let budget = &report.budget.weight;
+    diagnostics.extend(beyond_score_places("预算执行的分值", budget, places));
+    for indicator in report.goals.iter().flat_map(|goal| goal.indicators()) {
+        let name = &indicator.name.value;
+        let weight = &indicator.weight;
+        diagnostics.extend(beyond_score_places(
+            &format!("指标「{name}」的分值"),
+            weight,
+            places,
+        ));
+        if let Some(score) = &indicator.score {
+            let what = format!("指标「{name}」的得分");
+            diagnostics.extend(beyond_score_places(&what, score, places));
+        }
+    }
 }
 
 fn check_settings(report: &Report, diagnostics: &mut Diagnostics) {

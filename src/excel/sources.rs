@@ -6,7 +6,7 @@
 use rust_decimal::Decimal;
 
 use crate::excel::read::table::{Goal, Row, Table};
-use crate::model::Band;
+use crate::model::{Band, MoneyUnit};
 use crate::yaml_text::YamlText;
 
 /// A YAML source and its file name.
@@ -75,7 +75,25 @@ pub fn unit(yaml: &mut YamlText, table: &Table, names: &[(&str, &Option<String>)
         .is_none()
         .then_some("工作簿中没有提交时间：请改为实际提交的日期");
     yaml.raw(0, "提交时间", &submitted, comment);
+    settings(yaml, table);
     yaml.blank();
+}
+
+/// `设置:` with the 金额单位 and 得分小数位数 the sheet shows, when they are not the defaults.
+fn settings(yaml: &mut YamlText, table: &Table) {
+    let unit = table
+        .money_unit
+        .filter(|&unit| unit != MoneyUnit::default());
+    if unit.is_none() && table.score_places.is_none() {
+        return;
+    }
+    yaml.open(0, "设置");
+    if let Some(unit) = unit {
+        yaml.raw(2, "金额单位", unit.name_zh(), None);
+    }
+    if let Some(places) = table.score_places {
+        yaml.raw(2, "得分小数位数", &places.to_string(), None);
+    }
 }
 
 /// `指标:` at `at`: 一级 → 二级 → the rows, grouped in the order each group first appears (a

@@ -94,7 +94,14 @@ pub struct Styles {
 }
 
 impl Styles {
+    /// The styles of a report whose scores keep two decimals.
     pub fn new() -> Styles {
+        Styles::with_score_places(2)
+    }
+
+    /// The styles of a report whose weights and scores keep `places` decimals (得分小数位数):
+    /// "0.00", "0.0" or "0"; money keeps two.
+    pub fn with_score_places(places: u32) -> Styles {
         let cell = Format::new()
             .set_border(FormatBorder::Thin)
             .set_text_wrap()
@@ -115,7 +122,10 @@ impl Styles {
                 .clone()
                 .set_align(FormatAlign::Left)
                 .set_align(FormatAlign::Top),
-            number: centered.clone().set_num_format("0.00"),
+            number: centered.clone().set_num_format(match places {
+                0 => "0".to_string(),
+                places => format!("0.{}", "0".repeat(places as usize)),
+            }),
             money: centered.clone().set_num_format("#,##0.00"),
             percent: centered.clone().set_num_format("0.00%"),
             header: centered.set_bold(),

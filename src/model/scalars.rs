@@ -95,7 +95,7 @@ fn is_plain_number(text: &str) -> bool {
         && digits.matches('.').count() <= 1
 }
 
-/// The most integer digits a number may have: 10¹⁷ 万元 is far beyond any budget, and
+/// The most integer digits a number may have: 10¹⁷ 元 (let alone 万元) is far beyond any budget, and
 /// 17 digits are what a float would already have lost.
 pub const MAX_INTEGER_DIGITS: usize = 17;
 /// The most decimals a number may have (money and weights are further limited to two).
@@ -105,7 +105,7 @@ pub const MAX_DECIMALS: usize = 6;
 /// 10¹⁷ ÷ 10⁻⁶ × 100 = 10²⁵ is well inside a decimal's 7.9 × 10²⁸.
 pub fn bounds_help() -> String {
     format!(
-        "数字的整数部分最多 {MAX_INTEGER_DIGITS} 位、小数最多 {MAX_DECIMALS} 位（金额单位是万元）：检查是否多写了数字"
+        "数字的整数部分最多 {MAX_INTEGER_DIGITS} 位、小数最多 {MAX_DECIMALS} 位（金额按万元或元填写）：检查是否多写了数字"
     )
 }
 
@@ -245,6 +245,31 @@ impl<'de> Deserialize<'de> for Year {
                 };
                 de::Error::custom(with_help(&format!("「{text}」不是有效的年度"), &help))
             })
+    }
+}
+
+/// 得分小数位数: how many decimals a score keeps, 0, 1 or 2 (the default).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ScorePlaces(pub u32);
+
+impl Default for ScorePlaces {
+    fn default() -> Self {
+        ScorePlaces(2)
+    }
+}
+
+impl<'de> Deserialize<'de> for ScorePlaces {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = deserializer.deserialize_str(ScalarText("小数位数（2、1 或 0）"))?;
+        match text.trim() {
+            "2" => Ok(ScorePlaces(2)),
+            "1" => Ok(ScorePlaces(1)),
+            "0" => Ok(ScorePlaces(0)),
+            _ => Err(de::Error::custom(with_help(
+                &format!("「{text}」不是可用的得分小数位数"),
+                "写 2（保留两位小数，默认）、1（一位小数）或 0（得分取整数），按表格打印得分的方式选",
+            ))),
+        }
     }
 }
 

@@ -5,7 +5,7 @@ use serde::Deserialize;
 
 use crate::located::At;
 
-use super::scalars::{Amount, Percent, PercentRange};
+use super::scalars::{Amount, Percent, PercentRange, ScorePlaces};
 
 #[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -45,6 +45,75 @@ pub struct Settings {
         description = "标题在这些文字之后换行（可选），如 [武汉东湖新技术开发区]；不写时标题只在年度、地区、单位名称和文件名称之间换行"
     )]
     pub title_breaks: Option<Vec<At<String>>>,
+    #[serde(rename = "金额单位")]
+    #[schemars(
+        description = "报告中金额的单位：万元（默认）或 元；预算数、执行数等都按这个单位填写，报告和工作簿的表头也这样打印。执行率是比值，计分不受影响"
+    )]
+    pub money_unit: Option<At<MoneyUnit>>,
+    #[serde(rename = "得分小数位数")]
+    #[schemars(
+        description = "得分保留的小数位数：2（默认）、1 或 0（整数）；每个指标和预算执行的得分按这个位数四舍五入，总分是各行四舍五入后的得分之和"
+    )]
+    pub score_places: Option<At<ScorePlaces>>,
+}
+
+impl Settings {
+    /// 金额单位, 万元 unless the report says 元.
+    pub fn money_unit(&self) -> MoneyUnit {
+        self.money_unit
+            .as_ref()
+            .map(|unit| unit.value)
+            .unwrap_or_default()
+    }
+
+    /// 得分小数位数, 2 unless the report says otherwise.
+    pub fn score_places(&self) -> u32 {
+        self.score_places
+            .as_ref()
+            .map_or(ScorePlaces::default().0, |places| places.value.0)
+    }
+}
+
+/// 金额单位: the unit every amount of a report is written and printed in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+#[schemars(description = "金额单位")]
+pub enum MoneyUnit {
+    #[default]
+    #[serde(rename = "万元")]
+    #[schemars(description = "万元（默认）")]
+    TenThousandYuan,
+    #[serde(rename = "元")]
+    #[schemars(description = "元")]
+    Yuan,
+}
+
+impl MoneyUnit {
+    /// 万元 or 元, as the headers print it.
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            MoneyUnit::TenThousandYuan => "万元",
+            MoneyUnit::Yuan => "元",
+        }
+    }
+
+    /// What two decimals of the unit are exact to: 百元 for 万元, 分 for 元.
+    pub fn cents_zh(self) -> &'static str {
+        match self {
+            MoneyUnit::TenThousandYuan => "百元",
+            MoneyUnit::Yuan => "分",
+        }
+    }
+
+    /// The unit named in a header such as 项目资金（元） or 全年预算数（万元）, if any.
+    pub fn in_header(header: &str) -> Option<MoneyUnit> {
+        if header.contains("（万元）") || header.contains("(万元)") {
+            Some(MoneyUnit::TenThousandYuan)
+        } else if header.contains("（元）") || header.contains("(元)") {
+            Some(MoneyUnit::Yuan)
+        } else {
+            None
+        }
+    }
 }
 
 /// The named rule sets of domain.md section 8.

@@ -12,7 +12,7 @@ use super::scalars::{Amount, Text};
 
 #[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(description = "预算执行情况（金额单位：万元）")]
+#[schemars(description = "预算执行情况（金额单位：万元；「设置: 金额单位: 元」时为元）")]
 pub struct Budget {
     #[serde(rename = "分值")]
     #[schemars(description = "预算执行的分值（湖北为 20，全国模板为 10）")]

@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::model::Indicator;
-use crate::scoring::score::{IndicatorScore, two_decimals};
+use crate::scoring::score::{IndicatorScore, fixed};
 
 /// 一级指标, 二级指标, 三级指标, 年初目标值, 实际完成值, 分值 and 得分 of one indicator. The
 /// numbers are `Decimal`s where they are still computed with (the facts, the diff), and strings
@@ -49,14 +49,20 @@ impl IndicatorCells<Decimal> {
     /// The cells with their numbers written with two decimals ("90.66"), as the scorecard and
     /// the diff show them.
     pub fn with_two_decimals(&self) -> IndicatorCells {
+        self.with_places(2)
+    }
+
+    /// The cells with their numbers written with `places` decimals (得分小数位数), as the
+    /// scorecard shows them.
+    pub fn with_places(&self, places: u32) -> IndicatorCells {
         IndicatorCells {
             level1: self.level1.clone(),
             level2: self.level2.clone(),
             name: self.name.clone(),
             target: self.target.clone(),
             actual: self.actual.clone(),
-            weight: two_decimals(self.weight),
-            score: two_decimals(self.score),
+            weight: fixed(self.weight, places),
+            score: fixed(self.score, places),
         }
     }
 }

@@ -17,6 +17,8 @@ pub struct ScoringRules {
     /// The weights the 一级指标 of a national table are expected to have, where the rule set
     /// fixes them (全国: 产出 50, 效益 30, 满意度 10).
     pub level1_weights: Option<[(&'static str, Decimal); 3]>,
+    /// 得分小数位数: every score is rounded to this many decimals (2 unless the report says).
+    pub places: u32,
 }
 
 /// The three qualitative bands as two cuts, in percent of the weight: 未达成 is
@@ -81,6 +83,7 @@ impl RuleSetName {
             bands,
             budget_weight,
             level1_weights,
+            places: 2,
         }
     }
 }
@@ -96,6 +99,7 @@ impl ScoringRules {
             .map(|n| n.value)
             .unwrap_or_default();
         let mut rules = name.defaults();
+        rules.places = settings.score_places();
         if let Some(rule) = &settings.reverse_rule {
             rules.reverse = rule.value;
         }

@@ -130,7 +130,12 @@ impl Grade {
 
 /// 四舍五入 to 0.01.
 pub fn round_score(value: Decimal) -> Decimal {
-    value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+    round_to(value, 2)
+}
+
+/// 四舍五入 to `places` decimals (得分小数位数: 2, 1 or 0).
+pub fn round_to(value: Decimal, places: u32) -> Decimal {
+    value.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero)
 }
 
 /// The share of the weight each band allows: (lowest, highest) as fractions. Each band includes
@@ -220,7 +225,7 @@ pub fn is_done_in_time(text: &str) -> bool {
 
 pub fn score_report(report: &Report) -> Scores {
     let rules = ScoringRules::of(&report.settings);
-    let budget = score_budget(&report.budget);
+    let budget = score_budget_to(&report.budget, rules.places);
     let goals: Vec<GoalScore> = report
         .goals
         .iter()
@@ -236,8 +241,14 @@ pub fn score_report(report: &Report) -> Scores {
     }
 }
 
-/// 得分 = 分值 × min(B/A, 1), A the adjusted budget.
+/// 得分 = 分值 × min(B/A, 1), A the adjusted budget, rounded to 0.01.
 pub fn score_budget(budget: &Budget) -> BudgetScore {
+    score_budget_to(budget, 2)
+}
+
+/// [`score_budget`] with the score rounded to `places` decimals (得分小数位数); the rate keeps
+/// two.
+pub fn score_budget_to(budget: &Budget, places: u32) -> BudgetScore {
     let adjusted = budget.adjusted.value.0;
     let spent = budget.spent.value.0;
     let weight = budget.weight.value.0;
@@ -249,7 +260,10 @@ pub fn score_budget(budget: &Budget) -> BudgetScore {
     BudgetScore {
         weight,
         rate_percent: round_score(exact::percent(rate)),
-        score: round_score(exact::mul(weight, rate.clamp(Decimal::ZERO, Decimal::ONE))),
+        score: round_to(
+            exact::mul(weight, rate.clamp(Decimal::ZERO, Decimal::ONE)),
+            places,
+        ),
     }
 }
 
@@ -288,9 +302,11 @@ pub fn score_indicator(indicator: &Indicator, rules: &ScoringRules) -> Indicator
     let actual = filled_actual(indicator).map(|a| parse_value(a));
     let direction = indicator.direction.as_ref().map(|d| d.value);
     let verdict = judge(&target, actual.as_ref(), direction, indicator, rules);
-    let rule_score = rule_share(weight, verdict.fraction);
+    let rule_score = rule_share(weight, verdict.fraction, rules.places);
     let hand_score = indicator.score.as_ref().map(|s| s.value.0);
-    let score = hand_score.map_or(rule_score, |hand| bounded_hand_score(hand, weight));
+    let score = hand_score.map_or(rule_score, |hand| {
+        bounded_hand_score(hand, weight, rules.places)
+    });
     let met = verdict.reached && score == weight;
     IndicatorScore {
         excess: excess(verdict.rule, &target, actual.as_ref()).filter(|_| met),
@@ -307,20 +323,20 @@ pub fn score_indicator(indicator: &Indicator, rules: &ScoringRules) -> Indicator
     }
 }
 
-/// The rule's score: 分值 × the share, rounded, never above 分值 (a weight with more than two
-/// decimals, itself an error, stays met when the target is reached).
-fn rule_share(weight: Decimal, fraction: Decimal) -> Decimal {
-    round_score(exact::mul(
-        weight,
-        fraction.clamp(Decimal::ZERO, Decimal::ONE),
-    ))
+/// The rule's score: 分值 × the share, rounded to `places` decimals, never above 分值 (a weight
+/// with more decimals, itself an error, stays met when the target is reached).
+fn rule_share(weight: Decimal, fraction: Decimal, places: u32) -> Decimal {
+    round_to(
+        exact::mul(weight, fraction.clamp(Decimal::ZERO, Decimal::ONE)),
+        places,
+    )
     .min(weight)
 }
 
-/// A hand score as it counts: rounded to 0.01 and kept inside [0, 分值] (one outside is an error
-/// the review reports; the score stays a possible one meanwhile).
-fn bounded_hand_score(hand: Decimal, weight: Decimal) -> Decimal {
-    round_score(hand).max(Decimal::ZERO).min(weight)
+/// A hand score as it counts: rounded to `places` decimals and kept inside [0, 分值] (one
+/// outside is an error the review reports; the score stays a possible one meanwhile).
+fn bounded_hand_score(hand: Decimal, weight: Decimal, places: u32) -> Decimal {
+    round_to(hand, places).max(Decimal::ZERO).min(weight)
 }
 
 fn judge(
@@ -552,5 +568,11 @@ fn excess(rule: Rule, target: &Value, actual: Option<&Value>) -> Option<Decimal>
 
 /// A weight, score or amount as printed: two decimals, rounded half up.
 pub fn two_decimals(value: Decimal) -> String {
-    format!("{:.2}", round_score(value))
+    fixed(value, 2)
+}
+
+/// A weight or score as a table printing `places` decimals prints it, rounded half up
+/// ("90.66", "90.7", "91").
+pub fn fixed(value: Decimal, places: u32) -> String {
+    format!("{:.*}", places as usize, round_to(value, places))
 }

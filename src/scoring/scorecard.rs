@@ -10,9 +10,10 @@ use crate::located::At;
 use crate::model::{Amount, BudgetRow, Report};
 use crate::scoring::cells::IndicatorCells;
 use crate::scoring::facts::Facts;
-use crate::scoring::score::{Rule, Scores, two_decimals};
+use crate::scoring::score::{Rule, Scores, fixed, two_decimals};
 
-/// Every decimal is a string with two decimals ("90.66"); the rate is a percentage ("100.00").
+/// Every decimal is a string: weights and scores with the report's 得分小数位数 ("90.66" by
+/// default, "90.7", "91"), amounts with two decimals; the rate is a percentage ("100.00").
 #[derive(Clone, Debug, Serialize)]
 pub struct Scorecard {
     /// 表样: the form's name.
@@ -41,6 +42,9 @@ pub struct BudgetCard {
 /// execution rate (a percentage) and the score.
 #[derive(Clone, Debug, Serialize)]
 pub struct FundsCard {
+    /// 金额单位 (万元 or 元), for the terminal's header; the JSON's amounts are in it too.
+    #[serde(skip)]
+    pub unit: &'static str,
     pub weight: String,
     pub rate: String,
     pub score: String,
@@ -60,12 +64,14 @@ pub struct FundRowCard {
 }
 
 /// 项目资金 from the rows the form prints its budget in.
-fn funds_card(rows: &[BudgetRow], scores: &Scores) -> FundsCard {
+fn funds_card(rows: &[BudgetRow], scores: &Scores, unit: &'static str) -> FundsCard {
     let money = |cell: &Option<At<Amount>>| cell.as_ref().map(|cell| two_decimals(cell.value.0));
+    let points = |value| fixed(value, scores.rules.places);
     FundsCard {
-        weight: two_decimals(scores.budget.weight),
+        unit,
+        weight: points(scores.budget.weight),
         rate: two_decimals(scores.budget.rate_percent),
-        score: two_decimals(scores.budget.score),
+        score: points(scores.budget.score),
         rows: rows
             .iter()
             .map(|row| FundRowCard {
@@ -122,15 +128,20 @@ pub struct UnmetCard {
 }
 
 pub fn scorecard(report: &Report, scores: &Scores, facts: &Facts) -> Scorecard {
+    let places = scores.rules.places;
+    let points = |value| fixed(value, places);
     Scorecard {
         form: report.form.name(),
-        funds: (!report.budget.rows.is_empty()).then(|| funds_card(&report.budget.rows, scores)),
-        total: two_decimals(facts.total),
-        total_weight: two_decimals(facts.total_weight),
+        funds: (!report.budget.rows.is_empty()).then(|| {
+            let unit = report.settings.money_unit().name_zh();
+            funds_card(&report.budget.rows, scores, unit)
+        }),
+        total: points(facts.total),
+        total_weight: points(facts.total_weight),
         grade: facts.grade.name_zh(),
         budget: BudgetCard {
-            weight: two_decimals(scores.budget.weight),
-            score: two_decimals(scores.budget.score),
+            weight: points(scores.budget.weight),
+            score: points(scores.budget.score),
             rate: two_decimals(scores.budget.rate_percent),
         },
         goals: (1..)
@@ -138,18 +149,18 @@ pub fn scorecard(report: &Report, scores: &Scores, facts: &Facts) -> Scorecard {
             .map(|(number, (goal, goal_scores))| GoalCard {
                 number,
                 name: goal.name.value.clone(),
-                weight: two_decimals(goal_scores.weight),
-                score: two_decimals(goal_scores.score),
+                weight: points(goal_scores.weight),
+                score: points(goal_scores.score),
                 indicators: goal
                     .rows()
                     .zip(&goal_scores.indicators)
                     .map(|((level1, level2, indicator), score)| IndicatorCard {
                         cells: IndicatorCells::scored(level1, level2, indicator, score)
-                            .with_two_decimals(),
+                            .with_places(places),
                         met: score.met,
                         rule: score.basis.clone(),
                         rule_kind: score.rule,
-                        rule_score: two_decimals(score.rule_score),
+                        rule_score: points(score.rule_score),
                         hand_scored: score.hand_scored,
                     })
                     .collect(),
@@ -160,8 +171,8 @@ pub fn scorecard(report: &Report, scores: &Scores, facts: &Facts) -> Scorecard {
             .iter()
             .map(|row| SummaryCard {
                 label: row.label.clone(),
-                weight: two_decimals(row.weight),
-                score: two_decimals(row.score),
+                weight: points(row.weight),
+                score: points(row.score),
             })
             .collect(),
         counts: Counts {
@@ -174,7 +185,7 @@ pub fn scorecard(report: &Report, scores: &Scores, facts: &Facts) -> Scorecard {
             .iter()
             .map(|u| UnmetCard {
                 goal: u.goal,
-                cells: u.cells.with_two_decimals(),
+                cells: u.cells.with_places(places),
                 explanation: u.explanation.clone(),
             })
             .collect(),
@@ -268,7 +279,7 @@ impl FundsCard {
     fn to_text(&self) -> String {
         let blank = |cell: &Option<String>| cell.clone().unwrap_or_else(|| "—".into());
         let mut rows = vec![vec![
-            "项目资金（万元）".into(),
+            format!("项目资金（{}）", self.unit),
             "年初预算数".into(),
             "全年预算数".into(),
             "全年执行数".into(),

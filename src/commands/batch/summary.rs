@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::Evaluated;
 use crate::form;
-use crate::scoring::score::{Grade, round_score, two_decimals};
+use crate::scoring::score::{Grade, fixed, round_score, two_decimals};
 use crate::scoring::scorecard::aligned;
 
 /// One report's row. Decimals are strings with two decimals, as everywhere in jixiao's JSON;
@@ -29,7 +29,7 @@ pub struct SummaryRow {
     pub year: Option<u16>,
     /// 预算执行率, a percentage: "100.00"
     pub rate: Option<String>,
-    /// 总分: "90.66"
+    /// 总分 with the report's 得分小数位数: "90.66" (or "90.7", "91")
     pub total: Option<String>,
     /// 等级: 优, 良, 中 or 差
     pub grade: Option<&'static str>,
@@ -69,7 +69,7 @@ impl SummaryRow {
         if errors == 0 {
             let facts = &outcome.facts;
             row.rate = Some(two_decimals(facts.budget_rate_percent));
-            row.total = Some(two_decimals(facts.total));
+            row.total = Some(fixed(facts.total, outcome.scores.rules.places));
             row.total_value = Some(facts.total);
             row.grade = Some(facts.grade.name_zh());
             row.grade_value = Some(facts.grade);

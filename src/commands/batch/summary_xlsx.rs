@@ -33,6 +33,7 @@ impl From<XlsxError> for XlsxFailure {
 
 /// The columns that hold numbers (counts, year, rate, total); the others are text.
 const NUMBER_COLUMNS: [usize; 9] = [0, 4, 5, 6, 8, 9, 10, 11, 12];
+/// The rate (two decimals) and the total (as many as the report's 得分小数位数).
 const TWO_DECIMALS: [usize; 2] = [5, 6];
 
 /// The workbook's bytes.
@@ -125,8 +126,22 @@ fn write_cells(
             .flatten();
         match value {
             Some(value) => {
+                let places_format;
                 let format = if TWO_DECIMALS.contains(&col) {
-                    decimal
+                    // A total of a report scored to one decimal or whole points keeps them.
+                    let places = cell.split_once('.').map_or(0, |(_, fraction)| {
+                        fraction.chars().take_while(char::is_ascii_digit).count()
+                    });
+                    match places {
+                        2 => decimal,
+                        0 => number,
+                        places => {
+                            places_format = number
+                                .clone()
+                                .set_num_format(format!("0.{}", "0".repeat(places)));
+                            &places_format
+                        }
+                    }
                 } else {
                     number
                 };

@@ -37,7 +37,7 @@ pub fn workbook(evaluated: &Evaluated) -> Result<Vec<u8>, ExportError> {
             .set_author(&report.unit_name.value)
             .set_creation_datetime(&created),
     );
-    let styles = Styles::new();
+    let styles = Styles::with_score_places(report.settings.score_places());
     {
         let sheet = workbook.add_worksheet();
         sheet.set_name(TABLE_SHEET)?;

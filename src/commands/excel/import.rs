@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 
 use crate::commands::new::{NewFile, ensure_usable, with_schema, write_folder};
 use crate::excel::read::grid::Grid;
-use crate::excel::read::table::{Table, above, indicator_header, read_table};
+use crate::excel::read::table::{Table, above, indicator_header, money_unit_above, read_table};
 use crate::excel::read::{Unreadable, limits, open, short};
 use crate::form::FormKind;
 use crate::form::boundary::OwnCells;
@@ -105,6 +105,7 @@ pub fn import(file: &Path, dir: &Path, year: Option<u16>) -> Result<Imported, Im
     let (table, own) = (&mut read.table, read.own.as_mut());
     settle_year(table, &grid, year)?;
     decide::fill_gaps(table, own, &grid.sheet);
+    table.score_places = decide::score_places(table, own.rule_set());
     let decided = decide::scores(table, own.rule_set());
     let files: Vec<NewFile> = own
         .files(table, &decided)
@@ -179,9 +180,10 @@ fn read_table_of(grid: &Grid) -> Option<Read> {
     let (header, columns) = indicator_header(grid)?;
     let form = form_of(grid, header);
     let workbook = form.workbook();
-    let (table, own) = read_table(grid, (header, columns), workbook.labelled_goals(), || {
+    let (mut table, own) = read_table(grid, (header, columns), workbook.labelled_goals(), || {
         workbook.read_own(grid, header)
     });
+    table.money_unit = money_unit_above(grid, header);
     Some(Read { form, table, own })
 }
 

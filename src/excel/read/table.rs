@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 use super::grid::{Grid, squeeze};
 use super::limits::HEADER_ROWS;
 use super::value::half_width;
+use crate::model::MoneyUnit;
 
 /// What the worksheet says that every form has, before it is written as YAML.
 #[derive(Debug, Default)]
@@ -31,6 +32,10 @@ pub struct Table {
     pub filled_on: Option<String>,
     /// Whether the workbook has a 分值 column.
     pub has_weights: bool,
+    /// The unit the headers above the table name (项目资金（元）), if any.
+    pub money_unit: Option<MoneyUnit>,
+    /// How many decimals the scores keep (得分小数位数), when the sheet shows fewer than two.
+    pub score_places: Option<u32>,
     /// What import assumed or left out, each with its cell.
     pub notes: Vec<String>,
 }
@@ -61,6 +66,14 @@ pub struct Row {
     pub score_at: String,
     /// Where the row's 分值 is, when the table has the column.
     pub weight_at: Option<String>,
+}
+
+/// The money unit the header cells above row `header` name (全年预算数（元）), if any: the first
+/// cell that names one.
+pub fn money_unit_above(grid: &Grid, header: u32) -> Option<MoneyUnit> {
+    (0..header)
+        .flat_map(|row| (0..grid.columns()).map(move |column| (row, column)))
+        .find_map(|(row, column)| MoneyUnit::in_header(&squeeze(grid.text(row, column))))
 }
 
 /// The indicator table's columns.

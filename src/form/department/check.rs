@@ -8,7 +8,7 @@ use crate::check::amounts::{Overspending, check_budget_weight, check_weight, neg
 use crate::check::texts::empty_text;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::located::At;
-use crate::model::{Amount, Report, exact};
+use crate::model::{Amount, MoneyUnit, Report, exact};
 use crate::scoring::score::two_decimals;
 
 /// Every check of the 部门整体绩效自评表's own parts.
@@ -49,18 +49,19 @@ fn check_money(report: &Report, diagnostics: &mut Diagnostics) {
     ];
     for (what, amount) in amounts {
         let Some(amount) = amount else { continue };
-        if let Some(diagnostic) = money_beyond_cents(what, amount) {
+        if let Some(diagnostic) = money_beyond_cents(what, amount, report.settings.money_unit()) {
             diagnostics.push(diagnostic);
         }
     }
 }
 
-fn money_beyond_cents(what: &str, amount: &At<Amount>) -> Option<Diagnostic> {
+fn money_beyond_cents(what: &str, amount: &At<Amount>, unit: MoneyUnit) -> Option<Diagnostic> {
     let exact = amount.value.0.normalize();
+    let (name, precision) = (unit.name_zh(), unit.cents_zh());
     (exact.scale() > 2).then(|| {
-        Diagnostic::error(format!("{what} {exact} 万元超过两位小数"))
+        Diagnostic::error(format!("{what} {exact} {name}超过两位小数"))
             .at(amount.span)
-            .help("金额以万元为单位、最多两位小数（即精确到百元），报告中也这样打印：请按决算数四舍五入到两位小数后填写")
+            .help(format!("金额以{name}为单位、最多两位小数（即精确到{precision}），报告中也这样打印：请按决算数四舍五入到两位小数后填写"))
     })
 }
 
@@ -78,7 +79,10 @@ pub fn check_budget(report: &Report, diagnostics: &mut Diagnostics) {
         diagnostics.push(
             Diagnostic::error("调整后预算数必须大于 0，执行率 = 执行数 ÷ 调整后预算数")
                 .at(budget.adjusted.span)
-                .help("填写调整后的部门预算支出（万元）"),
+                .help(format!(
+                    "填写调整后的部门预算支出（{}）",
+                    report.settings.money_unit().name_zh()
+                )),
         );
     }
     check_overspent(report, diagnostics);

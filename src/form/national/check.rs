@@ -8,7 +8,7 @@ use crate::check::amounts::{Overspending, check_budget_weight, overspent};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::located::At;
 use crate::model::taxonomy;
-use crate::model::{Amount, Report, exact};
+use crate::model::{Amount, MoneyUnit, Report, exact};
 use crate::scoring::rule_set::ScoringRules;
 use crate::scoring::score::two_decimals;
 
@@ -18,9 +18,10 @@ pub fn check(report: &Report, national: &National, diagnostics: &mut Diagnostics
     if funds.scored() {
         check_budget_weight(report, diagnostics);
     }
-    check_cells(funds, diagnostics);
+    let unit = report.settings.money_unit();
+    check_cells(funds, unit, diagnostics);
     check_parts_add_up(funds, diagnostics);
-    check_budget(funds, diagnostics);
+    check_budget(funds, unit, diagnostics);
     check_total_weight(report, national, diagnostics);
     check_level1_weights(report, diagnostics);
     check_goal_texts(report, national, diagnostics);
@@ -48,7 +49,8 @@ fn total_cells(funds: &Funds) -> [Option<&At<Amount>>; 3] {
 }
 
 /// No cell negative, none with more than two decimals.
-fn check_cells(funds: &Funds, diagnostics: &mut Diagnostics) {
+fn check_cells(funds: &Funds, unit: MoneyUnit, diagnostics: &mut Diagnostics) {
+    let name = unit.name_zh();
     let rows = std::iter::once(("年度资金总额", total_cells(funds))).chain(
         funds
             .parts()
@@ -63,13 +65,15 @@ fn check_cells(funds: &Funds, diagnostics: &mut Diagnostics) {
                 diagnostics.push(
                     Diagnostic::error(format!("{row}的{column}不能为负数（写的是 {exact}）"))
                         .at(cell.span)
-                        .help("填写 0 或正数（万元）"),
+                        .help(format!("填写 0 或正数（{name}）")),
                 );
             } else if exact.scale() > 2 {
                 diagnostics.push(
-                    Diagnostic::error(format!("{row}的{column} {exact} 万元超过两位小数"))
+                    Diagnostic::error(format!("{row}的{column} {exact} {name}超过两位小数"))
                         .at(cell.span)
-                        .help("金额以万元为单位、最多两位小数：请四舍五入到两位小数后填写"),
+                        .help(format!(
+                            "金额以{name}为单位、最多两位小数：请四舍五入到两位小数后填写"
+                        )),
                 );
             }
         }
@@ -125,7 +129,7 @@ fn check_parts_add_up(funds: &Funds, diagnostics: &mut Diagnostics) {
 }
 
 /// The execution rate needs a 全年预算数; spending above it is capped, but a reviewer asks why.
-fn check_budget(funds: &Funds, diagnostics: &mut Diagnostics) {
+fn check_budget(funds: &Funds, unit: MoneyUnit, diagnostics: &mut Diagnostics) {
     let total = &funds.total;
     let (budget, spent) = (total.budget.value.0, total.spent.value.0);
     if budget <= Decimal::ZERO {
@@ -145,7 +149,10 @@ fn check_budget(funds: &Funds, diagnostics: &mut Diagnostics) {
             Diagnostic::error(message)
                 .at(total.budget.span)
                 .related(total.spent.span, "全年执行数")
-                .help("填写调整后的全年预算数（万元）；全年预算数为 0 的资金无法评价执行率"),
+                .help(format!(
+                    "填写调整后的全年预算数（{}）；全年预算数为 0 的资金无法评价执行率",
+                    unit.name_zh()
+                )),
         );
         return;
     }

@@ -124,8 +124,8 @@ pub fn national_document(
         year_line: format!("（{}年度）", report.year.value),
         header: header(report, national),
         funds: fund_lines(national),
-        funds_label: funds_label(national),
-        label_column: label_column(&funds_label(national), 22),
+        funds_label: funds_label(report, national),
+        label_column: label_column(&funds_label(report, national), 22),
         funds_scored: national.funds.scored(),
         funds_weight: card.budget.weight.clone(),
         rate: format!("{}%", card.budget.rate),
@@ -179,9 +179,9 @@ fn header(report: &Report, national: &National) -> Vec<Vec<(Vec<String>, String)
     rows
 }
 
-fn funds_label(national: &National) -> Vec<String> {
+fn funds_label(report: &Report, national: &National) -> Vec<String> {
     let mut words = label_words(national.funds.label());
-    words.push("（万元）".to_string());
+    words.push(format!("（{}）", report.settings.money_unit().name_zh()));
     words
 }
 

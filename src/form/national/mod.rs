@@ -47,7 +47,7 @@ pub struct National {
 #[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(
-    description = "项目资金（万元）：年度资金总额及其中的本年财政拨款、上年结转资金、其他资金"
+    description = "项目资金（万元；「设置: 金额单位: 元」时为元）：年度资金总额及其中的本年财政拨款、上年结转资金、其他资金"
 )]
 pub struct Funds {
     #[serde(rename = "名称")]

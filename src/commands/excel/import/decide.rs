@@ -48,13 +48,38 @@ fn note_blank_weights(table: &mut Table) {
     table.notes.extend(notes);
 }
 
-/// The rules of the rule set `rule_set` (None: the default).
-fn rules(rule_set: Option<RuleSetName>) -> ScoringRules {
+/// The rules of the rule set `rule_set` (None: the default), scores kept to `places` decimals.
+fn rules(rule_set: Option<RuleSetName>, places: u32) -> ScoringRules {
     let settings = Settings {
         rule_set: rule_set.map(|name| At::new(name, Span::default())),
         ..Settings::default()
     };
-    ScoringRules::of(&settings)
+    ScoringRules {
+        places,
+        ..ScoringRules::of(&settings)
+    }
+}
+
+/// 得分小数位数 when the sheet rounds its scores to fewer than two decimals: no 得分 has more,
+/// and some row's 得分 is the rule's rounded so (8.6 where two decimals give 8.57) — a sheet
+/// whose scores merely happen to be whole keeps two.
+pub fn score_places(table: &Table, rule_set: Option<RuleSetName>) -> Option<u32> {
+    let rows: Vec<(&Row, Decimal)> = table
+        .goals
+        .iter()
+        .flat_map(|goal| &goal.indicators)
+        .filter_map(|row| Some((row, row.score?)))
+        .collect();
+    let rule_score = |row: &Row, places| {
+        score_indicator(&indicator(row, &Extra::default()), &rules(rule_set, places)).rule_score
+    };
+    [0, 1].into_iter().find(|&places| {
+        rows.iter()
+            .all(|(_, score)| score.normalize().scale() <= places)
+            && rows.iter().any(|(row, score)| {
+                rule_score(row, places) == *score && rule_score(row, 2) != *score
+            })
+    })
 }
 
 /// The model's indicator for a row, to score it by the rule.
@@ -78,7 +103,7 @@ pub fn indicator(row: &Row, extra: &Extra) -> Indicator {
 
 /// For every row: its band when the rule needs one, and its 得分 when it is not the rule's.
 pub fn scores(table: &Table, rule_set: Option<RuleSetName>) -> Decided {
-    let rules = rules(rule_set);
+    let rules = rules(rule_set, table.score_places.unwrap_or(2));
     let mut decided = Decided::default();
     for goal in &table.goals {
         let rows = goal
@@ -209,7 +234,7 @@ mod tests {
 
     #[test]
     fn a_score_too_large_for_its_weight_is_a_note_not_a_panic() {
-        let rules = rules(None);
+        let rules = rules(None, 2);
         let mut notes = Vec::new();
         let huge = row(
             "79228162514264337593543950335",
@@ -224,7 +249,7 @@ mod tests {
 
     #[test]
     fn bands_are_the_rule_set_s() {
-        let rules = rules(None);
+        let rules = rules(None, 2);
         let mut notes = Vec::new();
         for (score, band) in [
             ("8", Band::Reached),

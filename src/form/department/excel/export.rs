@@ -30,12 +30,14 @@ fn write(table: &mut Table, outcome: &Outcome, doc: &DepartmentDocument) -> Writ
     table.merged((r, r), (1, 7), &report.unit_name.value, &styles.left)?;
     let r = r + 1;
     let budget = &report.budget;
-    table.text(r, 0, "基本支出总额（万元）")?;
+    let money = doc.unit.common.money;
+    table.text(r, 0, &format!("基本支出总额（{money}）"))?;
     table.optional_money(r, (1, 3), budget.basic.as_ref())?;
-    table.merged((r, r), (4, 5), "项目支出总额（万元）", &styles.text)?;
+    let project = format!("项目支出总额（{money}）");
+    table.merged((r, r), (4, 5), &project, &styles.text)?;
     table.optional_money(r, (6, 7), budget.project.as_ref())?;
     let r = r + 1;
-    let label = format!("预算执行情况（万元）（{}分）", card.budget.weight);
+    let label = format!("预算执行情况（{money}）（{}分）", card.budget.weight);
     table.merged((r, r + 1), (0, 0), &label, &styles.text)?;
     table.text(r, 1, "")?;
     table.text(r, 2, "预算数（A）")?;

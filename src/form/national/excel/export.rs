@@ -87,7 +87,7 @@ fn header_cells(
     Ok(r + 1)
 }
 
-/// 项目资金（万元）from row `r`: the header, 年度资金总额 (with 分值, 执行率 and 得分) and its
+/// 项目资金（万元 or 元）from row `r`: the header, 年度资金总额 (with 分值, 执行率 and 得分) and its
 /// 其中 rows; the row after them.
 fn funds(
     table: &mut Table,
@@ -97,7 +97,7 @@ fn funds(
 ) -> Result<u32, ExportError> {
     let card = &doc.card;
     let styles = table.styles;
-    let label = format!("{}（万元）", national.funds.label());
+    let label = format!("{}（{}）", national.funds.label(), doc.unit.money);
     table.merged((r, r + 4), (0, 0), &label, &styles.text)?;
     table.merged((r, r), (1, 2), "", &styles.text)?;
     for (column, header) in (3u16..).zip([
