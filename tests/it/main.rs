@@ -48,4 +48,5 @@ mod score_rules;
 mod score_settings;
 mod score_words;
 mod typeset;
+mod variants_import;
 mod watch;
