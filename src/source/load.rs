@@ -18,6 +18,7 @@ use crate::source::yaml_error::translate;
 
 mod draft;
 mod recover;
+mod split_target;
 
 use draft::Draft;
 
@@ -448,7 +449,10 @@ fn merge(
         seen.insert(name, key.span);
         draft.take(key.span, entry);
     }
-    let report = draft.finish(files, diagnostics);
+    let mut report = draft.finish(files, diagnostics);
+    if let Some(report) = &mut report {
+        split_target::join_split_targets(report, diagnostics);
+    }
     // With one of two values dropped, checking the rest would report errors of our making.
     report.filter(|_| !duplicates)
 }

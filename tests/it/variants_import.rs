@@ -789,3 +789,209 @@ fn the_seed_table_with_a_header_row_in_every_goal_imports_as_four_goals() {
 fn the_seed_table_with_one_header_row_and_label_rows_imports_as_four_goals() {
     imports_as_the_seed_means(Blocks::HeaderOnce);
 }
+
+// Class 6: the 预算管理一体化 columns 指标性质, 指标值 and 度量单位.
+
+const SPLIT: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/variants/yitihua"
+);
+
+fn split_fixture(name: &str) -> PathBuf {
+    Path::new(SPLIT).join(name)
+}
+
+#[test]
+fn a_target_split_into_nature_value_and_unit_checks_scores_and_prints_joined() {
+    let src = split_fixture("split.yaml");
+    let check = jixiao(&["check", src.to_str().unwrap()]);
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+    let json = score_json(&src);
+    assert_eq!(json["total"], "98.95", "{json}");
+    let indicators = json["goals"][0]["indicators"].as_array().unwrap();
+    let targets: Vec<&str> = indicators
+        .iter()
+        .map(|i| i["target"].as_str().unwrap())
+        .collect();
+    assert_eq!(targets, ["≥95%", "≤10次", "不断提升", "≥90%"]);
+    assert_eq!(unmet(&json), ["服务覆盖率"]);
+
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = crate::pdf_support::build_ok(src.to_str().unwrap(), dir.path(), "split.pdf", &[]);
+    let text = crate::pdf_support::squeezed(&crate::pdf_support::pdf_text(&pdf));
+    for printed in ["≥95%", "≤10次", "不断提升"] {
+        assert!(text.contains(printed), "{printed} in the PDF: {text}");
+    }
+}
+
+#[test]
+fn a_split_target_exports_and_imports_again_scoring_the_same() {
+    let src = split_fixture("split.yaml");
+    let dir = tempfile::tempdir().unwrap();
+    let workbook = dir.path().join("split.xlsx");
+    ok(&[
+        "export",
+        src.to_str().unwrap(),
+        "-o",
+        workbook.to_str().unwrap(),
+    ]);
+    let (report, _) = import(&workbook, dir.path());
+    assert_eq!(score_json(&report), score_json(&src));
+}
+
+#[test]
+fn the_nature_is_the_direction_scoring_takes() {
+    let json = score_json(&split_fixture("direction.yaml"));
+    let indicator = &json["goals"][0]["indicators"][0];
+    assert_eq!(indicator["score"], "66.67", "{indicator}");
+    assert_eq!(json["total"], "86.67");
+}
+
+#[test]
+fn a_split_target_that_disagrees_or_is_missing_is_a_located_error() {
+    for (file, line, message) in [
+        (
+            "disagree.yaml",
+            ":16:",
+            "指标「服务覆盖率」的年初目标值「≥90%」与指标性质、指标值、度量单位合起来的「≥95%」不一致",
+        ),
+        ("neither.yaml", ":22:", "指标「群众投诉次数」没有年初目标值"),
+    ] {
+        let src = split_fixture(file);
+        let check = jixiao(&["check", src.to_str().unwrap()]);
+        assert_eq!(check.status.code(), Some(1), "{file}");
+        let text = stderr(&check);
+        assert!(text.contains(message), "{file}: {text}");
+        assert!(text.contains(&format!("{file}{line}")), "{file}: {text}");
+        assert!(text.contains("修改建议"), "{text}");
+    }
+}
+
+/// A 部门整体 table whose indicator columns are those of the 一体化 system.
+fn split_workbook(path: &Path) {
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("Sheet1").unwrap();
+    let cell = Format::new().set_border(FormatBorder::Thin);
+    let s = |sheet: &mut Worksheet, r: u32, c: u16, text: &str| {
+        sheet.write_string_with_format(r, c, text, &cell).unwrap();
+    };
+    sheet
+        .merge_range(
+            0,
+            0,
+            0,
+            9,
+            "2022年度测试街道办事处部门整体绩效自评表",
+            &cell,
+        )
+        .unwrap();
+    s(sheet, 1, 0, "单位名称");
+    sheet
+        .merge_range(1, 1, 1, 9, "测试街道办事处", &cell)
+        .unwrap();
+    sheet
+        .merge_range(2, 0, 3, 1, "预算执行情况（万元）（20分）", &cell)
+        .unwrap();
+    s(sheet, 2, 2, "预算数（A）");
+    s(sheet, 2, 3, "执行数（B）");
+    sheet.write_number_with_format(3, 2, 100.0, &cell).unwrap();
+    sheet.write_number_with_format(3, 3, 100.0, &cell).unwrap();
+    let header = [
+        "年度目标",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标性质",
+        "指标值",
+        "度量单位",
+        "实际完成值",
+        "分值",
+        "得分",
+    ];
+    for (c, text) in (0u16..).zip(header) {
+        s(sheet, 4, c, text);
+    }
+    sheet
+        .merge_range(5, 0, 9, 0, "年度目标1:（80分）", &cell)
+        .unwrap();
+    sheet
+        .merge_range(5, 1, 5, 9, "提升社区服务水平", &cell)
+        .unwrap();
+    let rows = [
+        (
+            "产出指标",
+            "数量指标",
+            "服务覆盖率",
+            "正向指标",
+            "95",
+            "%",
+            "90%",
+            18.95,
+        ),
+        (
+            "产出指标",
+            "质量指标",
+            "群众投诉次数",
+            "反向指标",
+            "10",
+            "次",
+            "8次",
+            20.0,
+        ),
+        (
+            "效益指标",
+            "社会效益指标",
+            "社区治理成效",
+            "定性指标",
+            "不断提升",
+            "/",
+            "不断提升",
+            20.0,
+        ),
+        (
+            "满意度指标",
+            "服务对象满意度指标",
+            "居民满意度",
+            "正向指标",
+            "90",
+            "%",
+            "92%",
+            20.0,
+        ),
+    ];
+    for (r, (l1, l2, name, nature, value, unit, actual, score)) in (6u32..).zip(rows) {
+        for (c, text) in (1u16..).zip([l1, l2, name, nature]) {
+            s(sheet, r, c, text);
+        }
+        match value.parse::<f64>() {
+            Ok(number) => sheet.write_number_with_format(r, 5, number, &cell).unwrap(),
+            Err(_) => sheet.write_string_with_format(r, 5, value, &cell).unwrap(),
+        };
+        s(sheet, r, 6, unit);
+        s(sheet, r, 7, actual);
+        sheet.write_number_with_format(r, 8, 20.0, &cell).unwrap();
+        sheet.write_number_with_format(r, 9, score, &cell).unwrap();
+    }
+    sheet.merge_range(10, 0, 10, 1, "总分", &cell).unwrap();
+    sheet.merge_range(10, 2, 10, 9, "98.95", &cell).unwrap();
+    workbook.save(path).unwrap();
+}
+
+#[test]
+fn a_sheet_with_the_yitihua_columns_imports_its_targets_joined() {
+    let dir = tempfile::tempdir().unwrap();
+    let workbook = dir.path().join("一体化.xlsx");
+    split_workbook(&workbook);
+    let (report, notes) = import(&workbook, dir.path());
+    assert!(!notes.contains("没有导入"), "{notes}");
+    let json = score_json(&report);
+    assert_eq!(json["total"], "98.95", "{json}");
+    let targets: Vec<&str> = json["goals"][0]["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["target"].as_str().unwrap())
+        .collect();
+    assert_eq!(targets, ["≥95%", "≤10次", "不断提升", "≥90%"]);
+}

@@ -8,6 +8,8 @@ use rust_decimal::Decimal;
 use super::grid::{Grid, squeeze};
 use super::limits::HEADER_ROWS;
 use super::value::half_width;
+use crate::model::Nature;
+use crate::model::split_target::{joined_target, with_unit};
 
 /// What the worksheet says that every form has, before it is written as YAML.
 #[derive(Debug, Default)]
@@ -420,7 +422,8 @@ fn read_row(grid: &Grid, row: u32, columns: &Columns, table: &mut Table) {
             .unwrap_or_default()
     };
     let unit = text(columns.unit);
-    let target = target_of(&text(columns.nature), &text(columns.target), &unit);
+    let nature = Nature::from_label(&text(columns.nature));
+    let target = joined_target(nature, &text(columns.target), &unit);
     if name.is_empty() && target.is_empty() {
         return;
     }
@@ -468,31 +471,6 @@ fn read_row(grid: &Grid, row: u32, columns: &Columns, table: &mut Table) {
             .map_or_else(String::new, |c| grid.name(row, c)),
         weight_at: columns.weight.map(|c| grid.name(row, c)),
     });
-}
-
-/// The 年初目标值 of a target split as the 一体化 system splits it: 正向指标 95 % → `≥95%`,
-/// 反向指标 → `≤…`, 定性指标 (or 等于, or no 指标性质) the value as written, with its unit.
-fn target_of(nature: &str, value: &str, unit: &str) -> String {
-    let value = with_unit(value, unit);
-    if value.is_empty() || value.starts_with(['≥', '≤', '>', '<', '＞', '＜', '=', '＝']) {
-        return value;
-    }
-    match squeeze(nature).trim_end_matches("指标") {
-        "正向" => format!("≥{value}"),
-        "反向" => format!("≤{value}"),
-        _ => value,
-    }
-}
-
-/// A number with the 度量单位 after it (`95` `%` → `95%`); text, or a value already ending in
-/// its unit, as written.
-fn with_unit(value: &str, unit: &str) -> String {
-    let number = half_width(value).trim().parse::<Decimal>().is_ok();
-    if number && !unit.is_empty() && unit != "/" && !value.ends_with(unit) {
-        format!("{value}{unit}")
-    } else {
-        value.to_string()
-    }
 }
 
 /// Below the table: the two long texts of Annex 1, 备注, and the sign-off.
