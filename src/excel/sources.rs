@@ -6,7 +6,8 @@
 use rust_decimal::Decimal;
 
 use crate::excel::read::table::{Goal, Row, Table};
-use crate::model::Band;
+use crate::model::taxonomy;
+use crate::model::{Band, Framework};
 use crate::yaml_text::YamlText;
 
 /// A YAML source and its file name.
@@ -75,7 +76,26 @@ pub fn unit(yaml: &mut YamlText, table: &Table, names: &[(&str, &Option<String>)
         .is_none()
         .then_some("工作簿中没有提交时间：请改为实际提交的日期");
     yaml.raw(0, "提交时间", &submitted, comment);
+    if let Some(framework) = framework_of(table) {
+        yaml.open(0, "设置");
+        yaml.text(2, "指标体系", framework.name_zh());
+    }
     yaml.blank();
+}
+
+/// The framework the sheet's 一级指标 need when they are not the standard ones: 决策过程产出效益
+/// when each is one of its 一级 (决策, 过程, 产出, 效益 or 效果).
+fn framework_of(table: &Table) -> Option<Framework> {
+    let mut level1s = table
+        .goals
+        .iter()
+        .flat_map(|goal| &goal.indicators)
+        .map(|row| row.level1.as_str());
+    let standard = level1s
+        .clone()
+        .all(|level1| taxonomy::standard_level1(level1).is_some());
+    (!standard && level1s.all(|level1| taxonomy::decision_process_level1(level1).is_some()))
+        .then_some(Framework::DecisionProcess)
 }
 
 /// `指标:` at `at`: 一级 → 二级 → the rows, grouped in the order each group first appears (a

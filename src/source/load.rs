@@ -13,7 +13,7 @@ use crate::files::{self, Access, Kind, read_source};
 use crate::form::keys::{TOP_LEVEL_KEYS, TopKey};
 use crate::form::{self, FormKind, OwnEntry};
 use crate::located::{At, parsing_file};
-use crate::model::{AnnexTexts, Date, Report, Settings, Year};
+use crate::model::{AnnexTexts, Date, Framework, Report, Settings, Year};
 use crate::source::yaml_error::translate;
 
 mod draft;
@@ -152,7 +152,7 @@ fn errors_in_goals_read(entries: &[(At<String>, Entry)]) -> Vec<Diagnostic> {
         _ => &[],
     });
     goals
-        .flat_map(|goal| crate::check::validate::check_goal_alone(goal).0)
+        .flat_map(|goal| crate::check::validate::check_goal_alone(goal, Framework::default()).0)
         .filter(Diagnostic::is_error)
         .collect()
 }

@@ -995,3 +995,85 @@ fn a_sheet_with_the_yitihua_columns_imports_its_targets_joined() {
         .collect();
     assert_eq!(targets, ["≥95%", "≤10次", "不断提升", "≥90%"]);
 }
+
+// Class 7: the framework 决策过程产出效益.
+
+fn framework_fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/variants/framework")
+        .join(name)
+}
+
+#[test]
+fn a_report_declaring_decision_process_checks_scores_prints_and_round_trips() {
+    let src = framework_fixture("decision-process.yaml");
+    let check = jixiao(&["check", src.to_str().unwrap()]);
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+    assert!(
+        !stderr(&check).contains("没有效益指标"),
+        "{}",
+        stderr(&check)
+    );
+    let json = score_json(&src);
+    assert_eq!(json["total"], "98.95", "{json}");
+    let level1s: Vec<&str> = json["goals"][0]["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["level1"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        level1s,
+        ["决策", "决策", "过程", "过程", "产出", "效果", "效果"]
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = crate::pdf_support::build_ok(src.to_str().unwrap(), dir.path(), "fw.pdf", &[]);
+    let text = crate::pdf_support::squeezed(&crate::pdf_support::pdf_text(&pdf));
+    for printed in ["决策", "资金管理", "组织实施", "产出数量", "效果", "满意度"]
+    {
+        assert!(text.contains(printed), "{printed} in the PDF: {text}");
+    }
+
+    let workbook = dir.path().join("fw.xlsx");
+    ok(&[
+        "export",
+        src.to_str().unwrap(),
+        "-o",
+        workbook.to_str().unwrap(),
+    ]);
+    let (report, _) = import(&workbook, dir.path());
+    let unit = std::fs::read_to_string(report.join("单位.yaml")).unwrap();
+    assert!(
+        unit.contains("设置:\n  指标体系: 决策过程产出效益"),
+        "{unit}"
+    );
+    let check = jixiao(&["check", report.to_str().unwrap()]);
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+    assert_eq!(score_json(&report), json);
+}
+
+#[test]
+fn decision_process_levels_without_the_setting_or_misplaced_are_located_errors() {
+    for (file, at, message, help) in [
+        (
+            "undeclared.yaml",
+            "undeclared.yaml:13:7",
+            "「决策」不是一级指标",
+            "指标体系: 决策过程产出效益",
+        ),
+        (
+            "wrong-level2.yaml",
+            "wrong-level2.yaml:32:9",
+            "「项目管理」不是一级指标「过程」下的二级指标",
+            "「过程」下可用的二级指标有：资金管理、组织实施",
+        ),
+    ] {
+        let check = jixiao(&["check", framework_fixture(file).to_str().unwrap()]);
+        assert_eq!(check.status.code(), Some(1), "{file}");
+        let text = stderr(&check);
+        for part in [at, message, help] {
+            assert!(text.contains(part), "{part} in {file}: {text}");
+        }
+    }
+}
