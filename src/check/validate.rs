@@ -476,14 +476,15 @@ fn unknown_level1(name: &At<String>) -> Diagnostic {
             .map(|(variant, _)| *variant),
     );
     let diagnostic = Diagnostic::error(format!("「{}」不是一级指标", name.value)).at(name.span);
-    if taxonomy::decision_process_level1(&name.value).is_some() {
+    let close = closest(&name.value, &known).and_then(taxonomy::standard_level1);
+    if close.is_none() && taxonomy::decision_process_level1(&name.value).is_some() {
         return diagnostic.help(format!(
             "决策、过程、产出、效益（效果）是另一种指标体系的一级指标：使用时在「设置」下写「指标体系: {}」；否则一级指标只能是：{}",
             Framework::DecisionProcess.name_zh(),
             taxonomy::level1_names().join("、")
         ));
     }
-    match closest(&name.value, &known).and_then(taxonomy::standard_level1) {
+    match close {
         Some(close) => diagnostic.help(format!("是不是想写「{close}」？")),
         None => diagnostic.help(format!(
             "一级指标只能是：{}",
