@@ -6,6 +6,7 @@ pub mod exact;
 pub mod numerals;
 pub mod scalars;
 pub mod settings;
+pub mod split_target;
 pub mod taxonomy;
 pub mod texts;
 pub mod tree;

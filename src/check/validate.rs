@@ -12,7 +12,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::located::At;
 use crate::model::taxonomy;
 use crate::model::value::{Quantity, Value, parse_value};
-use crate::model::{Band, Goal, Indicator, Level1, Report, Settings, Text, exact};
+use crate::model::{Band, Framework, Goal, Indicator, Level1, Report, Settings, Text, exact};
 use crate::scoring::rule_set::ScoringRules;
 use crate::scoring::score::{filled_actual, two_decimals};
 use unread::check_words;
@@ -26,14 +26,24 @@ const MIN_SATISFACTION_SHARE: Decimal = Decimal::from_parts(5, 0, 0, false, 2);
 /// only the report's form has, after the settings.
 pub fn validate(report: &Report, form_checks: impl FnOnce(&mut Diagnostics)) -> Diagnostics {
     let mut diagnostics = Diagnostics::default();
+    let framework = report
+        .settings
+        .framework
+        .as_ref()
+        .map(|f| f.value)
+        .unwrap_or_default();
     check_settings(report, &mut diagnostics);
     form_checks(&mut diagnostics);
     for goal in &report.goals {
-        diagnostics.extend(check_goal_alone(goal).0);
+        diagnostics.extend(check_goal_alone(goal, framework).0);
         check_goal_weight(goal, &mut diagnostics);
-        check_goal_composition(goal, &mut diagnostics);
+        if framework == Framework::Standard {
+            check_goal_composition(goal, &mut diagnostics);
+        }
     }
-    check_satisfaction_share(report, &mut diagnostics);
+    if framework == Framework::Standard {
+        check_satisfaction_share(report, &mut diagnostics);
+    }
     check_score_places(report, &mut diagnostics);
     input::check_input(report, &mut diagnostics);
     diagnostics
@@ -41,9 +51,12 @@ pub fn validate(report: &Report, form_checks: impl FnOnce(&mut Diagnostics)) -> 
 
 /// The checks of one goal that need nothing else of the report: names of the levels, each
 /// indicator and its values.
-pub fn check_goal_alone(goal: &Goal) -> Diagnostics {
+pub fn check_goal_alone(goal: &Goal, framework: Framework) -> Diagnostics {
     let mut diagnostics = Diagnostics::default();
-    check_taxonomy(goal, &mut diagnostics);
+    match framework {
+        Framework::Standard => check_taxonomy(goal, &mut diagnostics),
+        Framework::DecisionProcess => check_decision_process(goal, &mut diagnostics),
+    }
     check_duplicate_names(goal, &mut diagnostics);
     for indicator in goal.indicators() {
         check_indicator(indicator, &mut diagnostics);
@@ -426,6 +439,47 @@ fn check_taxonomy(goal: &Goal, diagnostics: &mut Diagnostics) {
     }
 }
 
+/// Each 一级 and 二级指标 must be one of the framework 决策过程产出效益.
+fn check_decision_process(goal: &Goal, diagnostics: &mut Diagnostics) {
+    let framework = Framework::DecisionProcess.name_zh();
+    for level1 in &goal.groups {
+        let Some((_, allowed)) = taxonomy::decision_process_level1(&level1.name) else {
+            let names: Vec<&str> = taxonomy::DECISION_PROCESS_LEVELS
+                .iter()
+                .map(|(name, _)| *name)
+                .collect();
+            diagnostics.push(
+                Diagnostic::error(format!(
+                    "「{}」不是指标体系「{framework}」的一级指标",
+                    level1.name.value
+                ))
+                .at(level1.name.span)
+                .help(format!(
+                    "一级指标只能是：{}（效益也可写作效果）；用产出指标、效益指标、满意度指标时删去「设置」中的「指标体系: {framework}」",
+                    names.join("、")
+                )),
+            );
+            continue;
+        };
+        for level2 in &level1.groups {
+            if !allowed.contains(&level2.name.value.as_str()) {
+                diagnostics.push(
+                    Diagnostic::error(format!(
+                        "「{}」不是一级指标「{}」下的二级指标",
+                        level2.name.value, level1.name.value
+                    ))
+                    .at(level2.name.span)
+                    .help(format!(
+                        "指标体系「{framework}」中「{}」下可用的二级指标有：{}",
+                        level1.name.value,
+                        allowed.join("、")
+                    )),
+                );
+            }
+        }
+    }
+}
+
 fn variant_warning(level: &str, name: &At<String>, standard: &str) -> Option<Diagnostic> {
     (name.value != standard).then(|| {
         Diagnostic::warning(format!(
@@ -447,7 +501,15 @@ fn unknown_level1(name: &At<String>) -> Diagnostic {
             .map(|(variant, _)| *variant),
     );
     let diagnostic = Diagnostic::error(format!("「{}」不是一级指标", name.value)).at(name.span);
-    match closest(&name.value, &known).and_then(taxonomy::standard_level1) {
+    let close = closest(&name.value, &known).and_then(taxonomy::standard_level1);
+    if close.is_none() && taxonomy::decision_process_level1(&name.value).is_some() {
+        return diagnostic.help(format!(
+            "决策、过程、产出、效益（效果）是另一种指标体系的一级指标：使用时在「设置」下写「指标体系: {}」；否则一级指标只能是：{}",
+            Framework::DecisionProcess.name_zh(),
+            taxonomy::level1_names().join("、")
+        ));
+    }
+    match close {
         Some(close) => diagnostic.help(format!("是不是想写「{close}」？")),
         None => diagnostic.help(format!(
             "一级指标只能是：{}",

@@ -6,7 +6,8 @@
 use rust_decimal::Decimal;
 
 use crate::excel::read::table::{Goal, Row, Table};
-use crate::model::{Band, MoneyUnit};
+use crate::model::taxonomy;
+use crate::model::{Band, Framework, MoneyUnit};
 use crate::yaml_text::YamlText;
 
 /// A YAML source and its file name.
@@ -79,12 +80,14 @@ pub fn unit(yaml: &mut YamlText, table: &Table, names: &[(&str, &Option<String>)
     yaml.blank();
 }
 
-/// `设置:` with the 金额单位 and 得分小数位数 the sheet shows, when they are not the defaults.
+/// `设置:` with the 金额单位, 得分小数位数 and 指标体系 the sheet shows, when they are not the
+/// defaults.
 fn settings(yaml: &mut YamlText, table: &Table) {
     let unit = table
         .money_unit
         .filter(|&unit| unit != MoneyUnit::default());
-    if unit.is_none() && table.score_places.is_none() {
+    let framework = framework_of(table);
+    if unit.is_none() && table.score_places.is_none() && framework.is_none() {
         return;
     }
     yaml.open(0, "设置");
@@ -94,6 +97,24 @@ fn settings(yaml: &mut YamlText, table: &Table) {
     if let Some(places) = table.score_places {
         yaml.raw(2, "得分小数位数", &places.to_string(), None);
     }
+    if let Some(framework) = framework {
+        yaml.text(2, "指标体系", framework.name_zh());
+    }
+}
+
+/// The framework the sheet's 一级指标 need when they are not the standard ones: 决策过程产出效益
+/// when each is one of its 一级 (决策, 过程, 产出, 效益 or 效果).
+fn framework_of(table: &Table) -> Option<Framework> {
+    let mut level1s = table
+        .goals
+        .iter()
+        .flat_map(|goal| &goal.indicators)
+        .map(|row| row.level1.as_str());
+    let standard = level1s
+        .clone()
+        .all(|level1| taxonomy::standard_level1(level1).is_some());
+    (!standard && level1s.all(|level1| taxonomy::decision_process_level1(level1).is_some()))
+        .then_some(Framework::DecisionProcess)
 }
 
 /// `指标:` at `at`: 一级 → 二级 → the rows, grouped in the order each group first appears (a

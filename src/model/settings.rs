@@ -40,6 +40,11 @@ pub struct Settings {
         description = "预算执行应有的分值（湖北、安徽为 20，全国为 10），与预算的分值不符时提示"
     )]
     pub budget_weight: Option<At<Amount>>,
+    #[serde(rename = "指标体系")]
+    #[schemars(
+        description = "指标体系：产出效益满意度（默认：产出、效益、满意度、成本指标）或决策过程产出效益（部分省份部门整体评价表的决策、过程、产出、效益）"
+    )]
+    pub framework: Option<At<Framework>>,
     #[serde(rename = "标题断行")]
     #[schemars(
         description = "标题在这些文字之后换行（可选），如 [武汉东湖新技术开发区]；不写时标题只在年度、地区、单位名称和文件名称之间换行"
@@ -157,4 +162,33 @@ pub enum ReverseRule {
     #[serde(rename = "线性扣减法")]
     #[schemars(description = "线性扣减法：分值 × (1 − (B − A)/A)，B ≥ 2A 时得 0 分")]
     Linear,
+}
+
+/// The 一级 and 二级指标 a report's tables use (domain.md section 3 and the provinces' 部门整体
+/// tables).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+#[schemars(description = "指标体系")]
+pub enum Framework {
+    /// 产出指标, 效益指标, 满意度指标, 成本指标 and their 二级.
+    #[default]
+    #[serde(rename = "产出效益满意度")]
+    #[schemars(
+        description = "产出效益满意度（默认）：一级指标为产出指标、效益指标、满意度指标、成本指标"
+    )]
+    Standard,
+    /// 决策, 过程, 产出, 效益 (效果).
+    #[serde(rename = "决策过程产出效益")]
+    #[schemars(
+        description = "决策过程产出效益：一级指标为决策（项目立项、绩效目标、资金投入）、过程（资金管理、组织实施）、产出（产出数量、产出质量、产出时效、产出成本）、效益（经济效益、社会效益、生态效益、可持续影响、满意度），效益也可写作效果"
+    )]
+    DecisionProcess,
+}
+
+impl Framework {
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            Framework::Standard => "产出效益满意度",
+            Framework::DecisionProcess => "决策过程产出效益",
+        }
+    }
 }

@@ -117,3 +117,49 @@ pub fn accepted_level2(level1: &str) -> Vec<&'static str> {
 pub fn home_of_any(level2: &str) -> Option<&'static str> {
     home_of(level2).or_else(|| variant_of(LEVEL2_VARIANTS, level2).and_then(home_of))
 }
+
+/// The 一级 and 二级指标 of the framework 决策过程产出效益, as those tables print them (a 一级
+/// written with 指标 after it, or 效果 for 效益, is the same).
+pub const DECISION_PROCESS_LEVELS: &[(&str, &[&str])] = &[
+    ("决策", &["项目立项", "绩效目标", "资金投入"]),
+    ("过程", &["资金管理", "组织实施"]),
+    (
+        "产出",
+        &[
+            "产出数量",
+            "产出质量",
+            "产出时效",
+            "产出成本",
+            "数量指标",
+            "质量指标",
+            "时效指标",
+            "成本指标",
+        ],
+    ),
+    (
+        "效益",
+        &[
+            "项目效益",
+            "经济效益",
+            "社会效益",
+            "生态效益",
+            "可持续影响",
+            "满意度",
+            "经济效益指标",
+            "社会效益指标",
+            "生态效益指标",
+            "可持续影响指标",
+            "服务对象满意度指标",
+        ],
+    ),
+];
+
+/// The 一级指标 of 决策过程产出效益 that `name` is: 决策 or 决策指标, …, 效果 for 效益.
+pub fn decision_process_level1(name: &str) -> Option<(&'static str, &'static [&'static str])> {
+    let name = name.strip_suffix("指标").unwrap_or(name);
+    let name = if name == "效果" { "效益" } else { name };
+    DECISION_PROCESS_LEVELS
+        .iter()
+        .find(|(level1, _)| *level1 == name)
+        .copied()
+}

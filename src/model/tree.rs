@@ -95,11 +95,24 @@ pub struct Indicator {
     #[serde(rename = "三级指标")]
     #[schemars(description = "三级指标的名称")]
     pub name: At<String>,
-    #[serde(rename = "年初目标值")]
+    #[serde(rename = "年初目标值", default = "unwritten_target")]
     #[schemars(
-        description = "年初目标值 A：如 ≥80%、30 个、≤10 人次、0起，或「不断提升」这样的定性文字"
+        description = "年初目标值 A：如 ≥80%、30 个、≤10 人次、0起，或「不断提升」这样的定性文字；也可分写为指标性质、指标值和度量单位"
     )]
     pub target: At<Text>,
+    #[serde(rename = "指标性质")]
+    #[schemars(
+        description = "预算管理一体化的写法：正向指标、反向指标、定性指标或等于；与「指标值」「度量单位」一起代替「年初目标值」，并作为计分的方向"
+    )]
+    pub nature: Option<At<Nature>>,
+    #[serde(rename = "指标值")]
+    #[schemars(
+        description = "预算管理一体化的写法：目标的数值（如 95）或定性文字，单位写在「度量单位」"
+    )]
+    pub value: Option<At<Text>>,
+    #[serde(rename = "度量单位")]
+    #[schemars(description = "预算管理一体化的写法：指标值的单位，如 %、个、人次")]
+    pub unit: Option<At<String>>,
     #[serde(rename = "实际完成值")]
     #[schemars(
         description = "实际完成值 B，写法同年初目标值；取不到数据时写「无法取得」；尚未知道时不写"
@@ -165,6 +178,33 @@ impl Band {
             Band::Missed => "未达成",
         }
     }
+}
+
+/// 年初目标值 not written (the indicator may give 指标值 instead): no text, no place.
+fn unwritten_target() -> At<Text> {
+    At::new(Text(String::new()), crate::diagnostic::Span::default())
+}
+
+/// 指标性质 as the 预算管理一体化 system writes it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, JsonSchema)]
+#[schemars(description = "指标性质")]
+pub enum Nature {
+    /// higher is better: the value is a lower bound
+    #[serde(rename = "正向指标", alias = "正向")]
+    #[schemars(description = "正向指标：实际达到指标值及以上为完成")]
+    Higher,
+    /// lower is better: the value is an upper bound
+    #[serde(rename = "反向指标", alias = "反向")]
+    #[schemars(description = "反向指标：实际不超过指标值为完成")]
+    Lower,
+    /// a text target
+    #[serde(rename = "定性指标", alias = "定性")]
+    #[schemars(description = "定性指标：指标值是文字，如「不断提升」")]
+    Qualitative,
+    /// the value itself
+    #[serde(rename = "等于", alias = "等于指标")]
+    #[schemars(description = "等于：实际等于指标值为完成（按未写比较符的目标值计分）")]
+    Equal,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, JsonSchema)]

@@ -13,11 +13,12 @@ use crate::files::{self, Access, Kind, read_source};
 use crate::form::keys::{TOP_LEVEL_KEYS, TopKey};
 use crate::form::{self, FormKind, OwnEntry};
 use crate::located::{At, parsing_file};
-use crate::model::{AnnexTexts, Date, Report, Settings, Year};
+use crate::model::{AnnexTexts, Date, Framework, Report, Settings, Year};
 use crate::source::yaml_error::translate;
 
 mod draft;
 mod recover;
+mod split_target;
 
 use draft::Draft;
 
@@ -151,7 +152,7 @@ fn errors_in_goals_read(entries: &[(At<String>, Entry)]) -> Vec<Diagnostic> {
         _ => &[],
     });
     goals
-        .flat_map(|goal| crate::check::validate::check_goal_alone(goal).0)
+        .flat_map(|goal| crate::check::validate::check_goal_alone(goal, Framework::default()).0)
         .filter(Diagnostic::is_error)
         .collect()
 }
@@ -448,7 +449,10 @@ fn merge(
         seen.insert(name, key.span);
         draft.take(key.span, entry);
     }
-    let report = draft.finish(files, diagnostics);
+    let mut report = draft.finish(files, diagnostics);
+    if let Some(report) = &mut report {
+        split_target::join_split_targets(report, diagnostics);
+    }
     // With one of two values dropped, checking the rest would report errors of our making.
     report.filter(|_| !duplicates)
 }

@@ -48,6 +48,7 @@ mod score_rules;
 mod score_settings;
 mod score_words;
 mod typeset;
+mod variants_import;
 mod variants_money;
 mod variants_tables;
 mod variants_values;

@@ -8,7 +8,8 @@ use rust_decimal::Decimal;
 use super::grid::{Grid, squeeze};
 use super::limits::HEADER_ROWS;
 use super::value::half_width;
-use crate::model::MoneyUnit;
+use crate::model::split_target::{joined_target, with_unit};
+use crate::model::{MoneyUnit, Nature};
 
 /// What the worksheet says that every form has, before it is written as YAML.
 #[derive(Debug, Default)]
@@ -88,6 +89,10 @@ pub struct Columns {
     weight: Option<u32>,
     score: Option<u32>,
     explanation: Option<u32>,
+    /// 指标性质 (正向指标, 反向指标, 定性指标…) and 度量单位, as the 预算管理一体化 system
+    /// splits a target: with 指标值 (the target column) they make the 年初目标值.
+    nature: Option<u32>,
+    unit: Option<u32>,
 }
 
 /// The table under the indicator header found by [`indicator_header`]: its header cells, then
@@ -152,6 +157,8 @@ pub fn indicator_header(grid: &Grid) -> Option<(u32, Columns)> {
             actual: find(&|t| t.contains("实际完成") || t.starts_with("实际值")),
             weight: find(&|t| t.starts_with("分值") || t.starts_with("权重") || t == "指标分值"),
             score: find(&|t| t.starts_with("得分") || t == "自评得分"),
+            nature: find(&|t| t.starts_with("指标性质")),
+            unit: find(&|t| t.starts_with("度量单位") || t.starts_with("计量单位")),
             explanation: find(&|t| {
                 t.contains("偏差原因") || t.contains("未完成原因") || t == "说明"
             }),
@@ -189,6 +196,10 @@ fn header_cells(grid: &Grid, header: u32, table: &mut Table) {
                 table.year = Some(year);
                 grid.use_cell(row, column);
             }
+            if is_annex_label(&label) {
+                grid.use_cell(row, column);
+                continue;
+            }
             let slot = match label.trim_end_matches(['：', ':']) {
                 "单位名称" | "部门（单位）名称" | "部门(单位)名称" | "部门名称" | "单位" => {
                     &mut table.unit_name
@@ -208,6 +219,14 @@ fn header_cells(grid: &Grid, header: u32, table: &mut Table) {
     if table.unit_name.is_none() {
         table.unit_name = table.implementer.clone();
     }
+}
+
+/// `附件1:`, `附件 1：`: the annex's label printed above its title.
+fn is_annex_label(label: &str) -> bool {
+    half_width(label)
+        .trim_end_matches(['：', ':'])
+        .strip_prefix("附件")
+        .is_some_and(|number| number.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// "2022年度" (or "２０２２年度") anywhere in a title: the year evaluated, 1000 to 9998 as
@@ -257,6 +276,9 @@ fn indicator_rows(
 ) -> u32 {
     let mut row = grid.region_end(header, columns.level3).0 + 1;
     let mut goal_origin = None;
+    if labelled_goals && let Some(label) = label_above(grid, header, columns) {
+        start_labelled_goal(grid, label, table);
+    }
     while row < grid.rows() {
         let first = (0..grid.columns())
             .map(|c| squeeze(grid.text(row, c)))
@@ -268,6 +290,16 @@ fn indicator_rows(
             }
             return row + 1;
         }
+        if labelled_goals && let Some(label) = goal_label_row(grid, row, columns) {
+            start_labelled_goal(grid, label, table);
+            row += 1;
+            continue;
+        }
+        if repeated_header(grid, row, columns) {
+            row += 1;
+            continue;
+        }
+        use_row_label(grid, row, columns);
         if labelled_goals && let Some(goal_column) = columns.goal {
             let origin = grid.origin(row, goal_column);
             if Some(origin) != goal_origin && !grid.text(origin.0, origin.1).trim().is_empty() {
@@ -284,6 +316,85 @@ fn indicator_rows(
         row += 1;
     }
     row
+}
+
+/// The goal label row right above the indicator header (blank rows between), when the sheet
+/// prints each goal as its own block: `年度目标1:（11分）` and the goal's text, then the header.
+fn label_above(grid: &Grid, header: u32, columns: &Columns) -> Option<(u32, u32)> {
+    for row in (0..header).rev() {
+        if let Some(label) = goal_label_row(grid, row, columns) {
+            return Some(label);
+        }
+        if (0..grid.columns()).any(|c| !grid.text(row, c).trim().is_empty()) {
+            return None;
+        }
+    }
+    None
+}
+
+/// The label cell of a row that starts a goal block (`年度目标2:（20分）` left of the goal's
+/// text, the row's first cell with a value, not the goal column merged down over the block).
+fn goal_label_row(grid: &Grid, row: u32, columns: &Columns) -> Option<(u32, u32)> {
+    let (top, left) = (0..grid.columns())
+        .map(|c| grid.origin(row, c))
+        .find(|&(r, c)| !grid.text(r, c).trim().is_empty())?;
+    let label = squeeze(grid.text(top, left));
+    let own_row = top == row && Some(left) != columns.goal && left < columns.level2;
+    (own_row && label.starts_with("年度目标") && label.chars().count() <= 16).then_some((top, left))
+}
+
+/// A header row printed again in a goal's block (一级指标 | 二级指标 | 三级指标 …): taken as
+/// read.
+fn repeated_header(grid: &Grid, row: u32, columns: &Columns) -> bool {
+    let label = |column: u32| squeeze(grid.text(row, column));
+    let repeated = label(columns.level1).starts_with("一级指标")
+        && label(columns.level2).starts_with("二级指标")
+        && label(columns.level3).starts_with("三级指标");
+    if repeated {
+        for column in 0..grid.columns() {
+            grid.use_cell(row, column);
+        }
+    }
+    repeated
+}
+
+/// The block's row label left of the 一级 column (`年度绩效指标`, merged down or typed on
+/// each row): part of the layout, taken as read.
+fn use_row_label(grid: &Grid, row: u32, columns: &Columns) {
+    for column in 0..columns.level1 {
+        let (top, left) = grid.origin(row, column);
+        if squeeze(grid.text(top, left)).starts_with("年度绩效指标") {
+            grid.use_cell(top, left);
+        }
+    }
+}
+
+/// A goal label row starts a goal: its weight in the label (`年度目标1:（11分）`) or in the
+/// cell right of it (`年度目标3:` | `（23分）`), its name the next cell with a value.
+fn start_labelled_goal(grid: &Grid, (row, column): (u32, u32), table: &mut Table) {
+    let label = grid.text(row, column).to_string();
+    grid.use_cell(row, column);
+    let mut weight = weight_in(&label);
+    let mut next = value_right(grid, row, column);
+    if weight.is_none()
+        && let Some((r, c, text)) = &next
+        && let Some(alone) = weight_in(text).filter(|_| squeeze(text).ends_with(['）', ')']))
+        && squeeze(text).starts_with(['（', '('])
+    {
+        weight = Some(alone);
+        grid.use_cell(*r, *c);
+        next = value_right(grid, *r, *c);
+    }
+    let name = next.map(|(r, c, text)| {
+        grid.use_cell(r, c);
+        text
+    });
+    table.goals.push(Goal {
+        number: table.goals.len() + 1,
+        name: name.unwrap_or_default(),
+        weight,
+        ..Goal::default()
+    });
 }
 
 /// A goal label cell ("年度目标1（11分）") starts a goal.
@@ -322,7 +433,9 @@ fn read_row(grid: &Grid, row: u32, columns: &Columns, table: &mut Table) {
             .map(|c| grid.text(row, c).trim().to_string())
             .unwrap_or_default()
     };
-    let target = text(columns.target);
+    let unit = text(columns.unit);
+    let nature = Nature::from_label(&text(columns.nature));
+    let target = joined_target(nature, &text(columns.target), &unit);
     if name.is_empty() && target.is_empty() {
         return;
     }
@@ -335,6 +448,8 @@ fn read_row(grid: &Grid, row: u32, columns: &Columns, table: &mut Table) {
         columns.weight,
         columns.score,
         columns.explanation,
+        columns.nature,
+        columns.unit,
     ]
     .into_iter()
     .flatten()
@@ -350,7 +465,7 @@ fn read_row(grid: &Grid, row: u32, columns: &Columns, table: &mut Table) {
     }
     let number = |column: Option<u32>| column.and_then(|c| grid.number(row, c));
     let level1_label = grid.text(level1_origin.0, level1_origin.1).to_string();
-    let actual = text(columns.actual);
+    let actual = with_unit(&text(columns.actual), &unit);
     let explanation = text(columns.explanation);
     goal.indicators.push(Row {
         level1: without_weight(&level1_label),

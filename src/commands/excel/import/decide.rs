@@ -98,6 +98,9 @@ pub fn indicator(row: &Row, extra: &Extra) -> Indicator {
         band: extra.band.map(|b| At::new(b, Span::default())),
         explanation: None,
         direction: None,
+        nature: None,
+        value: None,
+        unit: None,
     }
 }
 
