@@ -88,7 +88,10 @@ pub struct Level2 {
 }
 
 /// 绩效指标, named by its 三级指标.
+/// 年初目标值 is required in the schema, so that an editor's indicator skeleton has it: 指标值
+/// instead is the rarer way, and `check` accepts it.
 #[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[schemars(transform = target_required)]
 #[serde(deny_unknown_fields)]
 #[schemars(description = "绩效指标，以三级指标命名")]
 pub struct Indicator {
@@ -279,4 +282,13 @@ pub enum Breakdown {
     Goals,
     /// A row per 一级指标 (a form whose indicators are one table).
     Level1,
+}
+
+fn target_required(schema: &mut schemars::Schema) {
+    if let Some(serde_json::Value::Array(required)) = schema.get_mut("required") {
+        let target = serde_json::Value::from("年初目标值");
+        if !required.contains(&target) {
+            required.insert(1, target);
+        }
+    }
 }
