@@ -61,3 +61,34 @@ pub fn leftovers(dir: &Path) -> Vec<String> {
         .filter(|name| name.starts_with(".jixiao-"))
         .collect()
 }
+
+/// Runs `jixiao args…` in the project folder and insists that it succeeded.
+pub fn ok(args: &[&str]) -> Output {
+    let output = jixiao(args);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{args:?}: {}{}",
+        stdout(&output),
+        stderr(&output)
+    );
+    output
+}
+
+/// `jixiao score SRC --format json`, read.
+pub fn score_json(src: &Path) -> serde_json::Value {
+    let output = ok(&["score", &src.to_string_lossy(), "--format", "json"]);
+    let text = stdout(&output);
+    serde_json::from_str(&text).unwrap_or_else(|error| panic!("{error}: {text}"))
+}
+
+/// The indicator named `name` in a score JSON.
+pub fn indicator<'a>(json: &'a serde_json::Value, name: &str) -> &'a serde_json::Value {
+    json["goals"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|goal| goal["indicators"].as_array().into_iter().flatten())
+        .find(|i| i["name"] == name)
+        .unwrap_or_else(|| panic!("no indicator {name} in {json}"))
+}

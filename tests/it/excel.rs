@@ -6,65 +6,22 @@ use std::path::{Path, PathBuf};
 
 use calamine::{Data, Reader, open_workbook_auto};
 use rust_xlsxwriter::{Format, Workbook};
-use serde_json::Value;
 
 use crate::cli_support::*;
+use crate::workbook_support::{bordered, department_sheet};
 
 const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/2022-baoxie");
 const PROJECT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/2022-xiangmu");
 
-fn ok(args: &[&str]) -> Output {
-    let output = jixiao(args);
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{args:?}: {}",
-        stderr(&output)
-    );
-    output
-}
-
-use std::process::Output;
-
-fn score_json(src: &Path) -> Value {
-    let output = ok(&["score", src.to_str().unwrap(), "--format", "json"]);
-    serde_json::from_str(&stdout(&output)).unwrap()
-}
-
-fn indicator<'a>(json: &'a Value, name: &str) -> &'a Value {
-    json["goals"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|goal| goal["indicators"].as_array().unwrap())
-        .find(|i| i["name"] == name)
-        .unwrap_or_else(|| panic!("{name} in {json}"))
-}
-
 /// A Hubei 部门整体绩效自评表 as a unit keeps it in Excel.
 fn department_workbook(path: &Path) {
     let mut workbook = Workbook::new();
-    let sheet = workbook.add_worksheet();
-    sheet.set_name("Sheet1").unwrap();
-    let cell = Format::new().set_border(rust_xlsxwriter::FormatBorder::Thin);
+    let sheet = department_sheet(&mut workbook, 7);
+    let cell = bordered();
     let percent = cell.clone().set_num_format("0%");
     let s = |sheet: &mut rust_xlsxwriter::Worksheet, r, c, text: &str| {
         sheet.write_string_with_format(r, c, text, &cell).unwrap();
     };
-    sheet
-        .merge_range(
-            0,
-            0,
-            0,
-            7,
-            "2022年度测试街道办事处部门整体绩效自评表",
-            &cell,
-        )
-        .unwrap();
-    s(sheet, 1, 0, "单位名称");
-    sheet
-        .merge_range(1, 1, 1, 7, "测试街道办事处", &cell)
-        .unwrap();
     s(sheet, 2, 0, "基本支出总额（万元）");
     sheet.write_number_with_format(2, 1, 60.0, &cell).unwrap();
     s(sheet, 2, 2, "项目支出总额（万元）");

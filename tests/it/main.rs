@@ -6,6 +6,7 @@ mod cli_support;
 mod load_support;
 mod pdf_support;
 mod score_support;
+mod workbook_support;
 
 mod architecture;
 mod batch;

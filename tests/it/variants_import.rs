@@ -4,12 +4,12 @@
 //! imported with `jixiao import`, checked and scored as the table means (90.66, 7 unmet).
 
 use std::path::{Path, PathBuf};
-use std::process::Output;
 
 use rust_xlsxwriter::{Format, FormatBorder, Workbook, Worksheet};
 use serde_json::Value;
 
 use crate::cli_support::*;
+use crate::workbook_support::{bordered, department_sheet};
 
 /// A line of 附件1's indicator table as the seed prints it.
 enum Row {
@@ -531,22 +531,6 @@ const SEED: &[Row] = &[
     ),
 ];
 
-fn ok(args: &[&str]) -> Output {
-    let output = jixiao(args);
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{args:?}: {}",
-        stderr(&output)
-    );
-    output
-}
-
-fn score_json(src: &Path) -> Value {
-    let output = ok(&["score", src.to_str().unwrap(), "--format", "json"]);
-    serde_json::from_str(&stdout(&output)).unwrap()
-}
-
 /// How the clerk laid the goal blocks out.
 #[derive(Clone, Copy)]
 enum Blocks {
@@ -870,26 +854,11 @@ fn a_split_target_that_disagrees_or_is_missing_is_a_located_error() {
 /// A 部门整体 table whose indicator columns are those of the 一体化 system.
 fn split_workbook(path: &Path) {
     let mut workbook = Workbook::new();
-    let sheet = workbook.add_worksheet();
-    sheet.set_name("Sheet1").unwrap();
-    let cell = Format::new().set_border(FormatBorder::Thin);
+    let sheet = department_sheet(&mut workbook, 9);
+    let cell = bordered();
     let s = |sheet: &mut Worksheet, r: u32, c: u16, text: &str| {
         sheet.write_string_with_format(r, c, text, &cell).unwrap();
     };
-    sheet
-        .merge_range(
-            0,
-            0,
-            0,
-            9,
-            "2022年度测试街道办事处部门整体绩效自评表",
-            &cell,
-        )
-        .unwrap();
-    s(sheet, 1, 0, "单位名称");
-    sheet
-        .merge_range(1, 1, 1, 9, "测试街道办事处", &cell)
-        .unwrap();
     sheet
         .merge_range(2, 0, 3, 1, "预算执行情况（万元）（20分）", &cell)
         .unwrap();

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use calamine::{Data, Reader, Xlsx, open_workbook};
 use serde_json::Value;
 
+use crate::cli_support::{indicator, ok, score_json};
 use crate::pdf_support::*;
 
 fn fixture(path: &str) -> PathBuf {
@@ -18,32 +19,6 @@ fn fixture(path: &str) -> PathBuf {
 
 fn arg(path: &Path) -> &str {
     path.to_str().expect("utf-8 path")
-}
-
-fn ok(args: &[&str]) -> std::process::Output {
-    let output = jixiao(args);
-    assert!(
-        output.status.success(),
-        "jixiao {args:?} failed:\n{}{}",
-        stdout(&output),
-        stderr(&output)
-    );
-    output
-}
-
-fn score_json(src: &Path) -> Value {
-    let output = ok(&["score", arg(src), "--format", "json"]);
-    serde_json::from_str(&stdout(&output)).expect("score JSON")
-}
-
-fn indicator<'a>(json: &'a Value, name: &str) -> &'a Value {
-    json["goals"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|goal| goal["indicators"].as_array().unwrap())
-        .find(|i| i["name"] == name)
-        .unwrap_or_else(|| panic!("{name} in {json}"))
 }
 
 /// `export` then `import` into `dir/imported`: the imported folder and all its sources' text.

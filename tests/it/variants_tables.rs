@@ -5,8 +5,6 @@
 
 use std::path::{Path, PathBuf};
 
-use serde_json::Value;
-
 use crate::cli_support::*;
 use crate::pdf_support::*;
 
@@ -15,12 +13,6 @@ const PROJECT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/2022-xiangmu");
 
 fn variant(name: &str) -> String {
     format!("{VARIANTS}/{name}")
-}
-
-fn score_json(src: &Path) -> Value {
-    let output = jixiao(&["score", src.to_str().unwrap(), "--format", "json"]);
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    serde_json::from_str(&stdout(&output)).unwrap()
 }
 
 fn check_ok(src: &str) {

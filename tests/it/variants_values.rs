@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::cli_support::{jixiao, stderr, stdout};
+use crate::cli_support::{indicator, jixiao, score_json, stderr, stdout};
 
 fn fixture(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -23,12 +23,6 @@ fn check(path: &Path) -> (Option<i32>, String) {
     (code, format!("{out}{err}"))
 }
 
-fn score_json(path: &Path) -> serde_json::Value {
-    let (code, out, err) = run(&["score", path.to_str().unwrap(), "--format", "json"]);
-    assert_eq!(code, Some(0), "{err}");
-    serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"))
-}
-
 fn text(value: &serde_json::Value) -> String {
     value
         .as_str()
@@ -36,15 +30,6 @@ fn text(value: &serde_json::Value) -> String {
 }
 
 /// The indicator named `name` in the score JSON.
-fn indicator<'a>(json: &'a serde_json::Value, name: &str) -> &'a serde_json::Value {
-    json["goals"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .flat_map(|goal| goal["indicators"].as_array().into_iter().flatten())
-        .find(|i| i["name"] == name)
-        .unwrap_or_else(|| panic!("no indicator {name} in {json}"))
-}
 
 fn score_of(json: &serde_json::Value, name: &str) -> String {
     text(&indicator(json, name)["score"])
