@@ -64,7 +64,7 @@ pub fn check_weight(what: &str, weight: &At<Amount>, diagnostics: &mut Diagnosti
 pub fn check_budget_weight(report: &Report, diagnostics: &mut Diagnostics) {
     let rules = ScoringRules::of(&report.settings);
     let weight = &report.budget.weight;
-    if weight.value.0 == rules.budget_weight {
+    if weight.value.0 == rules.budget_weight || !report.budget.scored() {
         return;
     }
     diagnostics.push(

@@ -263,6 +263,13 @@ pub fn level1_groups<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<L
         .collect())
 }
 
+impl Budget {
+    /// Whether 预算执行 is scored: tables that score only the indicators give it no weight.
+    pub fn scored(&self) -> bool {
+        !self.weight.value.0.is_zero()
+    }
+}
+
 /// One row of a budget table: its name and the three amounts, each of which may be left blank.
 #[derive(Clone, Debug)]
 pub struct BudgetRow {

@@ -40,11 +40,18 @@ pub struct UnmetIndicator {
 }
 
 pub fn derive_facts(report: &Report, scores: &Scores) -> Facts {
-    let mut summary = vec![SummaryRow {
+    // A table that scores only the indicators has no 预算执行 row in its summary.
+    let budget = SummaryRow {
         label: "预算执行".to_string(),
         weight: scores.budget.weight,
         score: scores.budget.score,
-    }];
+    };
+    let mut summary: Vec<SummaryRow> = report
+        .budget
+        .scored()
+        .then_some(budget)
+        .into_iter()
+        .collect();
     if report.breakdown == Breakdown::Level1 {
         summary.extend(level1_rows(report, scores));
     } else {

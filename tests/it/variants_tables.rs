@@ -139,3 +139,43 @@ fn a_department_report_without_sign_off_keys_prints_no_sign_off_block() {
     assert!(!text.contains("单位负责人"), "no sign-off block");
     assert!(text.contains("附件1"), "the annex is printed");
 }
+
+#[test]
+fn an_unscored_budget_leaves_the_goals_one_hundred_points() {
+    let src = variant("unscored-budget/自评表.yaml");
+    let output = jixiao(&["check", &src]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    // No warning that the rule set expects 预算执行 to weigh 20: the table scores none.
+    assert!(
+        !stderr(&output).contains("预算执行的分值"),
+        "{}",
+        stderr(&output)
+    );
+    let json = score_json(Path::new(&src));
+    assert_eq!(json["total"], "100.00");
+    let labels: Vec<&str> = json["summary"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|row| row["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        labels,
+        ["年度目标1"],
+        "no 预算执行 row when it weighs nothing"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = build_ok(&src, dir.path(), "unscored.pdf", &[]);
+    let text = squeezed(&pdf_text(&pdf));
+    // The budget block has no weight and no 得分 column: 执行率 spans its two cells.
+    assert!(
+        text.contains("预算数（A）执行数（B）执行率（B/A）预算执行情况（万元）部门整体支出总额"),
+        "{text}"
+    );
+    assert!(!text.contains("分）部门整体支出总额"), "{text}");
+    assert!(
+        text.contains("部门整体支出总额13,581.2013,581.20100.00%年度目标"),
+        "{text}"
+    );
+    round_trip(&src, dir.path());
+}

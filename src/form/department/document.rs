@@ -98,6 +98,8 @@ pub struct BudgetFigures {
     pub spent: String,
     pub basic: String,
     pub project: String,
+    /// Whether 预算执行 has a weight: a table that scores only the indicators prints no 得分.
+    pub scored: bool,
 }
 
 /// One 年度目标 as the annex prints it: its name row, then one row per indicator. The table
@@ -167,6 +169,7 @@ fn budget_figures(report: &Report) -> BudgetFigures {
         spent: money(budget.spent.value.0),
         basic: optional(&budget.basic),
         project: optional(&budget.project),
+        scored: budget.scored(),
     }
 }
 
