@@ -1,6 +1,7 @@
 //! Checks on the report as written, before anything is scored.
 
 mod input;
+mod own_framework;
 mod unread;
 
 use std::collections::HashMap;
@@ -30,12 +31,12 @@ pub fn validate(report: &Report, form_checks: impl FnOnce(&mut Diagnostics)) -> 
         .settings
         .framework
         .as_ref()
-        .map(|f| f.value)
+        .map(|f| f.value.clone())
         .unwrap_or_default();
     check_settings(report, &mut diagnostics);
     form_checks(&mut diagnostics);
     for goal in &report.goals {
-        diagnostics.extend(check_goal_alone(goal, framework).0);
+        diagnostics.extend(check_goal_alone(goal, &framework).0);
         check_goal_weight(goal, &mut diagnostics);
         if framework == Framework::Standard {
             check_goal_composition(goal, &mut diagnostics);
@@ -51,11 +52,14 @@ pub fn validate(report: &Report, form_checks: impl FnOnce(&mut Diagnostics)) -> 
 
 /// The checks of one goal that need nothing else of the report: names of the levels, each
 /// indicator and its values.
-pub fn check_goal_alone(goal: &Goal, framework: Framework) -> Diagnostics {
+pub fn check_goal_alone(goal: &Goal, framework: &Framework) -> Diagnostics {
     let mut diagnostics = Diagnostics::default();
     match framework {
         Framework::Standard => check_taxonomy(goal, &mut diagnostics),
         Framework::DecisionProcess => check_decision_process(goal, &mut diagnostics),
+        Framework::Own(levels) => {
+            own_framework::check_own_framework(goal, levels, &mut diagnostics)
+        }
     }
     check_duplicate_names(goal, &mut diagnostics);
     for indicator in goal.indicators() {

@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 
 use crate::excel::read::table::{Goal, Row, Table};
 use crate::model::taxonomy;
-use crate::model::{Band, Framework, MoneyUnit};
+use crate::model::{Band, Framework, MoneyUnit, OwnLevel1};
 use crate::yaml_text::YamlText;
 
 /// A YAML source and its file name.
@@ -97,24 +97,68 @@ fn settings(yaml: &mut YamlText, table: &Table) {
     if let Some(places) = table.score_places {
         yaml.raw(2, "得分小数位数", &places.to_string(), None);
     }
-    if let Some(framework) = framework {
-        yaml.text(2, "指标体系", framework.name_zh());
+    match framework {
+        Some(Framework::Own(levels)) => {
+            yaml.comment(
+                2,
+                "工作簿的一级、二级指标不是预设的指标体系，按工作簿写出本报告自己的指标体系：请核对",
+            );
+            yaml.open(2, "指标体系");
+            for level in &levels {
+                let level2: Vec<String> = level.level2.iter().map(|name| flow_item(name)).collect();
+                yaml.raw(4, &level.name, &format!("[{}]", level2.join(", ")), None);
+            }
+        }
+        Some(framework) => yaml.text(2, "指标体系", framework.name_zh()),
+        None => {}
     }
 }
 
-/// The framework the sheet's 一级指标 need when they are not the standard ones: 决策过程产出效益
-/// when each is one of its 一级 (决策, 过程, 产出, 效益 or 效果).
+/// A name inside a YAML flow list `[…]`: quoted when it has a character of the list's syntax.
+fn flow_item(name: &str) -> String {
+    if name.contains([',', '[', ']', '{', '}', '#', ':']) {
+        serde_json::to_string(name).unwrap_or_default()
+    } else {
+        crate::yaml_text::scalar(name).into_owned()
+    }
+}
+
+/// The framework the sheet's 一级 and 二级指标 need when they are not the standard ones:
+/// 决策过程产出效益 when each 一级 is one of its 一级 (决策, 过程, 产出, 效益 or 效果) and each 二级
+/// one of that 一级's; otherwise the 一级 and 二级 as the sheet has them, in the order they first
+/// appear, as the report's own list (the sheet cannot say which framework its province meant).
 fn framework_of(table: &Table) -> Option<Framework> {
-    let mut level1s = table
-        .goals
-        .iter()
-        .flat_map(|goal| &goal.indicators)
-        .map(|row| row.level1.as_str());
-    let standard = level1s
+    let rows = table.goals.iter().flat_map(|goal| &goal.indicators);
+    if rows
         .clone()
-        .all(|level1| taxonomy::standard_level1(level1).is_some());
-    (!standard && level1s.all(|level1| taxonomy::decision_process_level1(level1).is_some()))
-        .then_some(Framework::DecisionProcess)
+        .all(|row| taxonomy::standard_level1(&row.level1).is_some())
+    {
+        return None;
+    }
+    let decision_process = rows.clone().all(|row| {
+        taxonomy::decision_process_level1(&row.level1)
+            .is_some_and(|(_, allowed)| allowed.contains(&row.level2.as_str()))
+    });
+    if decision_process {
+        return Some(Framework::DecisionProcess);
+    }
+    let mut levels: Vec<OwnLevel1> = Vec::new();
+    for row in rows {
+        let index = match levels.iter().position(|level| level.name == row.level1) {
+            Some(index) => index,
+            None => {
+                levels.push(OwnLevel1 {
+                    name: row.level1.clone(),
+                    level2: Vec::new(),
+                });
+                levels.len() - 1
+            }
+        };
+        if !levels[index].level2.contains(&row.level2) {
+            levels[index].level2.push(row.level2.clone());
+        }
+    }
+    Some(Framework::Own(levels))
 }
 
 /// `指标:` at `at`: 一级 → 二级 → the rows, grouped in the order each group first appears (a

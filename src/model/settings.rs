@@ -1,8 +1,10 @@
 //! 设置: the rule set a report is scored by and its overrides.
 
-use schemars::JsonSchema;
-use serde::Deserialize;
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde::de::{self, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Deserializer};
 
+use crate::diagnostic::with_help;
 use crate::located::At;
 
 use super::scalars::{Amount, Percent, PercentRange, ScorePlaces};
@@ -42,7 +44,7 @@ pub struct Settings {
     pub budget_weight: Option<At<Amount>>,
     #[serde(rename = "指标体系")]
     #[schemars(
-        description = "指标体系：产出效益满意度（默认：产出、效益、满意度、成本指标）或决策过程产出效益（部分省份部门整体评价表的决策、过程、产出、效益）"
+        description = "指标体系：产出效益满意度（默认：产出、效益、满意度、成本指标）、决策过程产出效益（部分省份部门整体评价表的决策、过程、产出、效益），或本报告自己的一级指标及其二级指标，如「管理: [制度建设, 资金管理]」"
     )]
     pub framework: Option<At<Framework>>,
     #[serde(rename = "标题断行")]
@@ -165,30 +167,139 @@ pub enum ReverseRule {
 }
 
 /// The 一级 and 二级指标 a report's tables use (domain.md section 3 and the provinces' 部门整体
-/// tables).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, JsonSchema)]
-#[schemars(description = "指标体系")]
+/// tables): one of the presets, or the report's own list.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub enum Framework {
     /// 产出指标, 效益指标, 满意度指标, 成本指标 and their 二级.
     #[default]
-    #[serde(rename = "产出效益满意度")]
-    #[schemars(
-        description = "产出效益满意度（默认）：一级指标为产出指标、效益指标、满意度指标、成本指标"
-    )]
     Standard,
     /// 决策, 过程, 产出, 效益 (效果).
-    #[serde(rename = "决策过程产出效益")]
-    #[schemars(
-        description = "决策过程产出效益：一级指标为决策（项目立项、绩效目标、资金投入）、过程（资金管理、组织实施）、产出（产出数量、产出质量、产出时效、产出成本）、效益（经济效益、社会效益、生态效益、可持续影响、满意度），效益也可写作效果"
-    )]
     DecisionProcess,
+    /// The report's own 一级指标, each with its 二级指标, in the order written.
+    Own(Vec<OwnLevel1>),
 }
 
+/// A 一级指标 of a report's own framework and the 二级指标 under it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OwnLevel1 {
+    pub name: String,
+    pub level2: Vec<String>,
+}
+
+/// The presets by the names written after `指标体系:`.
+const PRESETS: &[(&str, Framework)] = &[
+    ("产出效益满意度", Framework::Standard),
+    ("决策过程产出效益", Framework::DecisionProcess),
+];
+
+const STANDARD_DESCRIPTION: &str =
+    "产出效益满意度（默认）：一级指标为产出指标、效益指标、满意度指标、成本指标";
+const DECISION_PROCESS_DESCRIPTION: &str = "决策过程产出效益：一级指标为决策（项目立项、绩效目标、资金投入）、过程（资金管理、组织实施）、产出（产出数量、产出质量、产出时效、产出成本）、效益（经济效益、社会效益、生态效益、可持续影响、满意度），效益也可写作效果";
+const OWN_DESCRIPTION: &str = "本报告自己的指标体系：一级指标 → 其下二级指标的列表，如「管理: [制度建设, 资金管理]」；指标只能用这里写的一级、二级指标，不检查产出、效益指标和满意度指标的占比";
+
 impl Framework {
-    pub fn name_zh(self) -> &'static str {
+    /// The name a preset is written with; a report's own list has none and reads 自定指标体系.
+    pub fn name_zh(&self) -> &'static str {
         match self {
             Framework::Standard => "产出效益满意度",
             Framework::DecisionProcess => "决策过程产出效益",
+            Framework::Own(_) => "自定指标体系",
         }
+    }
+}
+
+impl<'de> Deserialize<'de> for Framework {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(FrameworkVisitor)
+    }
+}
+
+struct FrameworkVisitor;
+
+impl<'de> Visitor<'de> for FrameworkVisitor {
+    type Value = Framework;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str(
+            "指标体系的名称（产出效益满意度 或 决策过程产出效益），或 一级指标 → 二级指标列表",
+        )
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<Framework, E> {
+        PRESETS
+            .iter()
+            .find(|(name, _)| *name == text.trim())
+            .map(|(_, framework)| framework.clone())
+            .ok_or_else(|| E::custom(not_a_framework(text)))
+    }
+
+    fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Framework, M::Error> {
+        let mut levels: Vec<OwnLevel1> = Vec::new();
+        while let Some(name) = map.next_key::<String>()? {
+            let level2: Vec<String> = map.next_value()?;
+            if level2.is_empty() {
+                return Err(de::Error::custom(with_help(
+                    &format!("指标体系中一级指标「{name}」下没有二级指标"),
+                    &format!(
+                        "写成「{name}: [二级指标, 二级指标]」，列出表格中「{name}」下的二级指标"
+                    ),
+                )));
+            }
+            if levels.iter().any(|level| level.name == name) {
+                return Err(de::Error::custom(format!(
+                    "指标体系中一级指标「{name}」写了两次"
+                )));
+            }
+            levels.push(OwnLevel1 { name, level2 });
+        }
+        if levels.is_empty() {
+            return Err(de::Error::custom(not_a_framework("")));
+        }
+        Ok(Framework::Own(levels))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<Framework, A::Error> {
+        Err(de::Error::custom(not_a_framework("一个列表")))
+    }
+}
+
+fn not_a_framework(text: &str) -> String {
+    let typed: Vec<&str> = PRESETS.iter().map(|(name, _)| *name).collect();
+    let hint = match crate::diagnostic::closest(text.trim(), &typed) {
+        Some(close) if !text.trim().is_empty() => format!("是不是想写「{close}」？"),
+        _ => String::new(),
+    };
+    with_help(
+        &format!("「{text}」不是可用的指标体系"),
+        &format!(
+            "{hint}写 产出效益满意度（默认）、决策过程产出效益，或者按表格列出一级指标和其下的二级指标，如：\n    指标体系:\n      管理: [制度建设, 资金管理]\n      效果: [社会效益, 满意度]"
+        ),
+    )
+}
+
+impl JsonSchema for Framework {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Framework".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "指标体系",
+            "oneOf": [
+                { "description": STANDARD_DESCRIPTION, "type": "string", "const": "产出效益满意度" },
+                { "description": DECISION_PROCESS_DESCRIPTION, "type": "string", "const": "决策过程产出效益" },
+                {
+                    "description": OWN_DESCRIPTION,
+                    "type": "object",
+                    "minProperties": 1,
+                    "additionalProperties": {
+                        "description": "这个一级指标下的二级指标",
+                        "type": "array",
+                        "items": { "type": "string" },
+                        "minItems": 1,
+                    },
+                },
+            ],
+        })
     }
 }

@@ -152,7 +152,7 @@ fn errors_in_goals_read(entries: &[(At<String>, Entry)]) -> Vec<Diagnostic> {
         _ => &[],
     });
     goals
-        .flat_map(|goal| crate::check::validate::check_goal_alone(goal, Framework::default()).0)
+        .flat_map(|goal| crate::check::validate::check_goal_alone(goal, &Framework::default()).0)
         .filter(Diagnostic::is_error)
         .collect()
 }

@@ -49,6 +49,7 @@ mod score_rules;
 mod score_settings;
 mod score_words;
 mod typeset;
+mod variants_frame;
 mod variants_import;
 mod variants_money;
 mod variants_tables;
