@@ -29,8 +29,7 @@ fn text(value: &serde_json::Value) -> String {
         .map_or_else(|| value.to_string(), str::to_string)
 }
 
-/// The indicator named `name` in the score JSON.
-
+/// The score of the indicator named `name` in the score JSON.
 fn score_of(json: &serde_json::Value, name: &str) -> String {
     text(&indicator(json, name)["score"])
 }
