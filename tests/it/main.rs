@@ -51,6 +51,7 @@ mod score_words;
 mod typeset;
 mod variants_import;
 mod variants_money;
+mod variants_parts;
 mod variants_tables;
 mod variants_values;
 mod watch;

@@ -1,0 +1,89 @@
+//! Optional parts of the national tables (issue 23, class 8): 其他需要说明事项 under 总分 and
+//! 项目负责人及电话 among the header cells; the 部门整体支出 funds rows by the nature of their
+//! income (财政拨款, 其他资金) and of their spending (基本支出, 项目支出).
+
+use std::path::{Path, PathBuf};
+
+use crate::cli_support::*;
+use crate::pdf_support::*;
+
+const PARTS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/variants/parts");
+
+fn variant(name: &str) -> String {
+    format!("{PARTS}/{name}")
+}
+
+fn check_ok(src: &str) {
+    let output = jixiao(&["check", src]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+}
+
+/// Export `src`, import the workbook, and compare the scores field for field.
+fn round_trip(src: &str, dir: &Path) -> PathBuf {
+    let workbook = dir.join("round.xlsx");
+    let output = jixiao(&["export", src, "-o", workbook.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let out = dir.join("round");
+    let output = jixiao(&[
+        "import",
+        workbook.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        score_json(&out),
+        score_json(Path::new(src)),
+        "every field of the scores after export and import"
+    );
+    out
+}
+
+#[test]
+fn other_matters_and_the_project_lead_print_when_written_and_survive_the_workbook() {
+    let src = variant("project-lead");
+    check_ok(&src);
+    let json = score_json(Path::new(&src));
+    assert_eq!(
+        json["total"], "96.65",
+        "the sample's total: the new cells score nothing"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = build_ok(&src, dir.path(), "lead.pdf", &[]);
+    let text = squeezed(&pdf_text(&pdf));
+    assert!(text.contains("项目负责人及电话王明027-87530001"), "{text}");
+    assert!(text.contains("其他需要说明事项"), "{text}");
+    assert!(text.contains("用于新增的3个社区服务站"), "{text}");
+    // The row comes after 总分 and before 备注.
+    let total = text.find("总分").unwrap();
+    let other = text.find("其他需要说明事项").unwrap();
+    let remarks = text.find("备注：").unwrap();
+    assert!(total < other && other < remarks, "{text}");
+    let out = round_trip(&src, dir.path());
+    let annex = std::fs::read_to_string(out.join("自评表.yaml")).unwrap();
+    assert!(
+        annex.contains("项目负责人及电话: 王明 027-87530001"),
+        "{annex}"
+    );
+    assert!(annex.contains("其他需要说明事项: |"), "{annex}");
+    assert!(annex.contains("3 个社区服务站"), "{annex}");
+}
+
+#[test]
+fn next_year_carries_the_project_lead_and_not_this_years_other_matters() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("next");
+    let output = jixiao(&[
+        "new",
+        out.to_str().unwrap(),
+        "--from",
+        &variant("project-lead"),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let annex = std::fs::read_to_string(out.join("自评表.yaml")).unwrap();
+    assert!(
+        annex.contains("项目负责人及电话: 王明 027-87530001"),
+        "{annex}"
+    );
+    assert!(!annex.contains("社区服务站"), "{annex}");
+}
