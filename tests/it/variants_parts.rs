@@ -87,3 +87,43 @@ fn next_year_carries_the_project_lead_and_not_this_years_other_matters() {
     );
     assert!(!annex.contains("社区服务站"), "{annex}");
 }
+
+#[test]
+fn the_department_funds_print_their_rows_by_nature_and_survive_the_workbook() {
+    let src = variant("by-nature");
+    check_ok(&src);
+    let json = score_json(Path::new(&src));
+    // 1170 of 1300: 90%, 9 of 10; every indicator met.
+    assert_eq!(json["total"], "99.00");
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = build_ok(&src, dir.path(), "nature.pdf", &[]);
+    let text = squeezed(&pdf_text(&pdf));
+    for row in [
+        "年度资金总额1,200.001,300.001,170.0010.0090.00%9.00",
+        "按收入性质分：财政拨款1,100.001,180.001,060.00———",
+        "其他资金100.00120.00110.00———",
+        "按支出性质分：基本支出700.00720.00715.00———",
+        "项目支出500.00580.00455.00———",
+    ] {
+        assert!(text.contains(row), "{row} in {text}");
+    }
+    // Only rows by nature are written: the three 其中 rows are not printed.
+    assert!(!text.contains("上年结转资金"), "{text}");
+    let out = round_trip(&src, dir.path());
+    let unit = std::fs::read_to_string(out.join("单位.yaml")).unwrap();
+    assert!(unit.contains("  按收入性质分:\n    财政拨款:"), "{unit}");
+    assert!(unit.contains("  按支出性质分:\n    基本支出:"), "{unit}");
+}
+
+#[test]
+fn a_group_by_nature_that_misses_the_total_is_a_located_fault() {
+    let output = jixiao(&["check", &variant("by-nature-wrong")]);
+    assert_ne!(output.status.code(), Some(0));
+    let err = stderr(&output);
+    assert!(
+        err.contains("年度资金总额的全年执行数 1170.00 与按支出性质分各行之和 1160.00 不符（基本支出 705.00 + 项目支出 455.00）"),
+        "{err}"
+    );
+    assert!(err.contains("单位.yaml:9:"), "located at the total: {err}");
+    assert!(err.contains("单位.yaml:14:"), "and at 基本支出: {err}");
+}

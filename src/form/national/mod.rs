@@ -149,6 +149,16 @@ pub struct FundRow {
     pub spent: Option<At<Amount>>,
 }
 
+/// A row by nature with its group, as the scores name it: 按收入性质分：财政拨款.
+fn qualified(name: &str) -> &'static str {
+    match name {
+        "财政拨款" => "按收入性质分：财政拨款",
+        "其他资金" => "按收入性质分：其他资金",
+        "基本支出" => "按支出性质分：基本支出",
+        _ => "按支出性质分：项目支出",
+    }
+}
+
 /// The funds block's name in the official tables.
 pub const DEFAULT_LABEL: &str = "项目资金";
 
@@ -205,12 +215,23 @@ impl Funds {
             budget: Some(total.budget.clone()),
             spent: Some(total.spent.clone()),
         }];
-        rows.extend(self.parts().into_iter().map(|(name, row)| BudgetRow {
+        let row = |name, row: Option<&FundRow>| BudgetRow {
             name,
             initial: row.and_then(|r| r.initial.clone()),
             budget: row.and_then(|r| r.budget.clone()),
             spent: row.and_then(|r| r.spent.clone()),
-        }));
+        };
+        if self.prints_parts() {
+            rows.extend(self.parts().into_iter().map(|(name, r)| row(name, r)));
+        }
+        for group in self.nature_groups() {
+            rows.extend(
+                group
+                    .rows
+                    .into_iter()
+                    .map(|(name, r)| row(qualified(name), r)),
+            );
+        }
         rows
     }
 

@@ -96,7 +96,7 @@ impl NationalCells {
             } else if texts.iter().any(|t| t == "年度总体目标") {
                 group = None;
             }
-            let values = cells.map(|column| column.and_then(|c| grid.number(below, c)));
+            let values = || cells.map(|column| column.and_then(|c| grid.number(below, c)));
             let nature = texts.iter().find_map(|t| match group {
                 Some("按收入性质分") if t.ends_with("财政拨款") => Some("财政拨款"),
                 Some("按收入性质分") if t.ends_with("其他资金") => Some("其他资金"),
@@ -111,7 +111,7 @@ impl NationalCells {
                     group
                 };
                 self.use_row(grid, below);
-                self.natures.push((group, name, values));
+                self.natures.push((group, name, values()));
                 continue;
             }
             let name = texts.iter().find(|t| {
@@ -134,7 +134,7 @@ impl NationalCells {
                 self.funds_weight = weight.and_then(|c| grid.number(below, c));
             }
             self.use_row(grid, below);
-            self.funds.push((name.to_string(), values));
+            self.funds.push((name.to_string(), values()));
         }
     }
 
