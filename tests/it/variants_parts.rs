@@ -127,3 +127,42 @@ fn a_group_by_nature_that_misses_the_total_is_a_located_fault() {
     assert!(err.contains("单位.yaml:9:"), "located at the total: {err}");
     assert!(err.contains("单位.yaml:14:"), "and at 基本支出: {err}");
 }
+
+#[test]
+fn rows_by_nature_in_a_project_table_are_a_located_fault() {
+    let output = jixiao(&["check", &variant("by-nature-project")]);
+    assert_ne!(output.status.code(), Some(0));
+    let err = stderr(&output);
+    assert!(
+        err.contains(
+            "资金的「按收入性质分」是部门整体支出绩效自评表的行，本报告的表样是项目支出绩效自评表"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("单位.yaml:12:"),
+        "located at the group's rows: {err}"
+    );
+}
+
+#[test]
+fn the_hubei_table_refuses_the_national_only_cells_where_they_are_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/data/2022-baoxie");
+    for entry in std::fs::read_dir(sample).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+    }
+    let annex = dir.path().join("自评表.yaml");
+    let text = std::fs::read_to_string(&annex).unwrap();
+    let text = text.replacen("自评表:\n", "自评表:\n  其他需要说明事项: 无\n", 1);
+    std::fs::write(&annex, text).unwrap();
+    let output = jixiao(&["check", dir.path().to_str().unwrap()]);
+    assert_ne!(output.status.code(), Some(0));
+    let err = stderr(&output);
+    assert!(
+        err.contains("「自评表」的「其他需要说明事项」是全国表样"),
+        "{err}"
+    );
+    assert!(err.contains("自评表.yaml:4:"), "{err}");
+}
