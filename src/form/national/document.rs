@@ -56,7 +56,8 @@ pub struct NationalDocument {
     /// The rows above the funds: (label, value) pairs, one or two to a row; a label in words
     /// it may break between.
     pub header: Vec<Vec<(Vec<String>, String)>>,
-    /// 年度资金总额 and the three 其中 rows: name and money cells ("" where blank).
+    /// 年度资金总额, the three 其中 rows (unless only rows by nature are written) and the rows by
+    /// nature (按收入性质分, 按支出性质分): name and money cells ("" where blank).
     pub funds: Vec<FundLine>,
     /// The funds block's name in the words it may break between: 项目资金 / （万元）.
     pub funds_label: Vec<String>,

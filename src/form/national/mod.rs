@@ -43,7 +43,8 @@ pub struct National {
     pub remarks: Option<At<String>>,
 }
 
-/// 项目资金（万元）: the total and its three 其中 rows, and the weight of 预算执行.
+/// 项目资金（万元）: the total and its three 其中 rows, the 部门整体支出 table's rows by nature, and
+/// the weight of 预算执行.
 #[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(
@@ -206,7 +207,7 @@ impl Funds {
         self.nature_groups().is_empty() || self.parts().iter().any(|(_, row)| row.is_some())
     }
 
-    /// 年度资金总额 and the 其中 rows, as the table prints them.
+    /// 年度资金总额, the 其中 rows and the rows by nature, as the table prints them.
     fn rows(&self) -> Vec<BudgetRow> {
         let total = &self.total;
         let mut rows = vec![BudgetRow {
