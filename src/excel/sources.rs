@@ -229,8 +229,9 @@ pub fn annex(table: &Table, texts: &[(&str, &Option<String>)]) -> YamlFile {
             ("填报人", &table.filled_by),
             ("联系电话", &table.phone),
             ("单位负责人", &table.head),
+            ("项目负责人及电话", &table.project_lead),
         ];
-        let has_texts = texts.iter().any(|(_, t)| t.is_some());
+        let has_texts = texts.iter().any(|(_, t)| t.is_some()) || table.other_matters.is_some();
         if !has_texts && signs.iter().all(|(_, v)| v.is_none()) {
             return;
         }
@@ -239,6 +240,9 @@ pub fn annex(table: &Table, texts: &[(&str, &Option<String>)]) -> YamlFile {
             if let Some(text) = text {
                 yaml.block(2, key, &with_newline(text));
             }
+        }
+        if let Some(text) = &table.other_matters {
+            yaml.block(2, "其他需要说明事项", &with_newline(text));
         }
         for (key, value) in signs {
             if let Some(value) = value {

@@ -124,7 +124,7 @@ pub fn annex(yaml: &mut YamlText, report: &Report, slots: &[Slot]) {
     let signed = sign_off_span(report).is_some();
     if !slots.is_empty() {
         texts(yaml, TopKey::Annex.key(), slots);
-    } else if signed || annex.grade.is_some() {
+    } else if signed || annex.grade.is_some() || annex.project_lead.is_some() {
         yaml.open(0, TopKey::Annex.key());
     } else {
         return;
@@ -140,6 +140,7 @@ pub fn annex(yaml: &mut YamlText, report: &Report, slots: &[Slot]) {
     if let Some(seal) = &annex.seal {
         yaml.raw(2, "盖章", if seal.value { "true" } else { "false" }, None);
     }
+    optional_text_at(yaml, 2, "项目负责人及电话", &annex.project_lead);
     if let Some(grade) = &annex.grade {
         yaml.raw(
             2,

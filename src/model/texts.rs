@@ -42,4 +42,16 @@ pub struct AnnexTexts {
         description = "写 true 时全国表样在总分下印出「自评等级」一行（优、良、中、差，按总分计算）"
     )]
     pub grade: Option<At<bool>>,
+    /// 其他需要说明事项: a text row some national tables print under 总分.
+    #[serde(rename = "其他需要说明事项")]
+    #[schemars(
+        description = "其他需要说明事项（全国表样，可选）：写了时在总分下印出这一行，如「其他需要说明事项: |」后写段落"
+    )]
+    pub other_matters: Option<At<String>>,
+    /// 项目负责人及电话: a header cell some 项目支出 tables print under 主管部门.
+    #[serde(rename = "项目负责人及电话")]
+    #[schemars(
+        description = "项目负责人及电话（全国表样，可选）：写了时在主管部门一行下印出这一格，如「项目负责人及电话: 张三 0710-1234567」"
+    )]
+    pub project_lead: Option<At<String>>,
 }

@@ -285,8 +285,9 @@ impl FundsCard {
             "全年执行数".into(),
         ]];
         rows.extend(self.rows.iter().enumerate().map(|(i, row)| {
-            // As the table prints it: the first part row says it is part of the total.
-            let name = if i == 1 {
+            // As the table prints it: the first part row says it is part of the total (a row by
+            // nature names its group instead).
+            let name = if i == 1 && !row.name.contains('：') {
                 format!("其中：{}", row.name)
             } else {
                 row.name.to_string()

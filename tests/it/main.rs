@@ -52,6 +52,7 @@ mod typeset;
 mod variants_frame;
 mod variants_import;
 mod variants_money;
+mod variants_parts;
 mod variants_tables;
 mod variants_values;
 mod watch;

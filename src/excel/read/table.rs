@@ -26,6 +26,9 @@ pub struct Table {
     pub deviation: Option<String>,
     pub improvement: Option<String>,
     pub remarks: Option<String>,
+    /// 其他需要说明事项 (under 总分) and 项目负责人及电话 (a header cell), when the table has them.
+    pub other_matters: Option<String>,
+    pub project_lead: Option<String>,
     /// The sign-off under the table.
     pub filled_by: Option<String>,
     pub phone: Option<String>,
@@ -207,6 +210,7 @@ fn header_cells(grid: &Grid, header: u32, table: &mut Table) {
                 "项目名称" => &mut table.project_name,
                 "主管部门" | "主管部门及代码" => &mut table.department,
                 "实施单位" => &mut table.implementer,
+                "项目负责人及电话" | "项目负责人" => &mut table.project_lead,
                 _ => continue,
             };
             grid.use_cell(row, column);
@@ -498,6 +502,8 @@ fn texts_below(grid: &Grid, from: u32, table: &mut Table) {
                 Some(&mut table.deviation)
             } else if label.starts_with("改进措施及结果应用方案") {
                 Some(&mut table.improvement)
+            } else if label.starts_with("其他需要说明事项") {
+                Some(&mut table.other_matters)
             } else if label == "备注" || label == "注" {
                 Some(&mut table.remarks)
             } else {

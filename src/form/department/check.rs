@@ -18,6 +18,27 @@ pub fn check(report: &Report, own: &Department, diagnostics: &mut Diagnostics) {
     check_texts(report, own, diagnostics);
     check_names(own, diagnostics);
     check_money(report, diagnostics);
+    check_national_keys(report, diagnostics);
+}
+
+/// 其他需要说明事项 and 项目负责人及电话 are cells of the national tables only.
+fn check_national_keys(report: &Report, diagnostics: &mut Diagnostics) {
+    let keys = [
+        ("其他需要说明事项", &report.annex.other_matters),
+        ("项目负责人及电话", &report.annex.project_lead),
+    ];
+    for (key, value) in keys {
+        if let Some(value) = value {
+            diagnostics.push(
+                Diagnostic::error(format!(
+                    "「自评表」的「{key}」是全国表样（项目支出、部门整体支出绩效自评表）的键，本报告的表样是{}",
+                    report.form.name()
+                ))
+                .at(value.span)
+                .help("部门整体绩效自评表没有这一格：删去这一行，或把内容写进「偏差大或目标未完成原因分析」等文字"),
+            );
+        }
+    }
 }
 
 /// 简称, 地区 and 报告名称 may be left out, but not written empty.

@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 use super::{FundRow, Funds, National};
 use crate::check::amounts::{Overspending, check_budget_weight, overspent};
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::form::FormKind;
 use crate::located::At;
 use crate::model::taxonomy;
 use crate::model::{Amount, MoneyUnit, Report, exact};
@@ -21,6 +22,7 @@ pub fn check(report: &Report, national: &National, diagnostics: &mut Diagnostics
     let unit = report.settings.money_unit();
     check_cells(funds, unit, diagnostics);
     check_parts_add_up(funds, diagnostics);
+    check_nature_rows(report, funds, diagnostics);
     check_budget(funds, unit, diagnostics);
     check_total_weight(report, national, diagnostics);
     check_level1_weights(report, diagnostics);
@@ -57,7 +59,12 @@ fn check_cells(funds: &Funds, unit: MoneyUnit, diagnostics: &mut Diagnostics) {
             .into_iter()
             .filter_map(|(name, row)| Some((name, part_cells(row?)))),
     );
-    for (row, cells) in rows {
+    let groups = funds.nature_groups();
+    let natures = groups
+        .iter()
+        .flat_map(|group| group.rows)
+        .filter_map(|(name, row)| Some((name, part_cells(row?))));
+    for (row, cells) in rows.chain(natures) {
         for (column, cell) in COLUMNS.iter().zip(cells) {
             let Some(cell) = cell else { continue };
             let exact = cell.value.0.normalize();
@@ -80,13 +87,39 @@ fn check_cells(funds: &Funds, unit: MoneyUnit, diagnostics: &mut Diagnostics) {
     }
 }
 
-/// 年度资金总额 is the sum of its 其中 rows, column by column, where any of them is given.
+/// 年度资金总额 is the sum of its 其中 rows, column by column, where any of them is given; so is
+/// each group of rows by nature (按收入性质分, 按支出性质分).
 fn check_parts_add_up(funds: &Funds, diagnostics: &mut Diagnostics) {
     let parts: Vec<(&str, [Option<&At<Amount>>; 3])> = funds
         .parts()
         .into_iter()
         .filter_map(|(name, row)| Some((name, part_cells(row?))))
         .collect();
+    let help = "年度资金总额等于本年财政拨款、上年结转资金和其他资金之和：核对各行，或补上总额";
+    check_group_adds_up(funds, "其中", &parts, help, diagnostics);
+    for group in funds.nature_groups() {
+        let rows: Vec<(&str, [Option<&At<Amount>>; 3])> = group
+            .rows
+            .iter()
+            .filter_map(|(name, row)| Some((*name, part_cells((*row)?))))
+            .collect();
+        let [(first, _), (second, _)] = group.rows;
+        let help = format!(
+            "年度资金总额等于{}的{first}和{second}之和：核对这两行，或补上总额",
+            group.name
+        );
+        check_group_adds_up(funds, group.name, &rows, &help, diagnostics);
+    }
+}
+
+/// The rows of one group (`group`: 其中, 按收入性质分, …) add up to 年度资金总额, column by column.
+fn check_group_adds_up(
+    funds: &Funds,
+    group: &str,
+    parts: &[(&str, [Option<&At<Amount>>; 3])],
+    help: &str,
+    diagnostics: &mut Diagnostics,
+) {
     for (index, column) in COLUMNS.iter().enumerate() {
         let given: Vec<(&str, &At<Amount>)> = parts
             .iter()
@@ -106,14 +139,14 @@ fn check_parts_add_up(funds: &Funds, diagnostics: &mut Diagnostics) {
             .collect();
         let mut diagnostic = match total {
             Some(total) => Diagnostic::error(format!(
-                "年度资金总额的{column} {} 与其中各行之和 {} 不符（{}）",
+                "年度资金总额的{column} {} 与{group}各行之和 {} 不符（{}）",
                 two_decimals(total.value.0),
                 two_decimals(sum),
                 listed.join(" + ")
             ))
             .at(total.span),
             None => Diagnostic::error(format!(
-                "年度资金总额没有写{column}，其中各行之和为 {}（{}）",
+                "年度资金总额没有写{column}，{group}各行之和为 {}（{}）",
                 two_decimals(sum),
                 listed.join(" + ")
             ))
@@ -122,9 +155,25 @@ fn check_parts_add_up(funds: &Funds, diagnostics: &mut Diagnostics) {
         for (name, cell) in &given {
             diagnostic = diagnostic.related(cell.span, format!("{name}的{column}"));
         }
-        diagnostics.push(diagnostic.help(
-            "年度资金总额等于本年财政拨款、上年结转资金和其他资金之和：核对各行，或补上总额",
-        ));
+        diagnostics.push(diagnostic.help(help));
+    }
+}
+
+/// The funds rows by nature belong to the 部门整体支出 table.
+fn check_nature_rows(report: &Report, funds: &Funds, diagnostics: &mut Diagnostics) {
+    if report.form != FormKind::Project {
+        return;
+    }
+    for group in funds.nature_groups() {
+        diagnostics.push(
+            Diagnostic::error(format!(
+                "资金的「{}」是部门整体支出绩效自评表的行，本报告的表样是{}",
+                group.name,
+                report.form.name()
+            ))
+            .at(group.at)
+            .help("项目支出绩效自评表的资金只分本年财政拨款、上年结转资金和其他资金：删去这一组，或改写为这三行"),
+        );
     }
 }
 

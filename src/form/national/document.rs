@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::widths::{indicator_columns, label_column, label_words};
-use super::{National, templates};
+use super::{FundRow, National, templates};
 use crate::document::cells::{
     GroupNumbers, breakable, breakable_cells, breakable_paragraphs, fits_a_few_lines, group_spans,
     money,
@@ -56,7 +56,8 @@ pub struct NationalDocument {
     /// The rows above the funds: (label, value) pairs, one or two to a row; a label in words
     /// it may break between.
     pub header: Vec<Vec<(Vec<String>, String)>>,
-    /// 年度资金总额 and the three 其中 rows: name and money cells ("" where blank).
+    /// 年度资金总额, the three 其中 rows (unless only rows by nature are written) and the rows by
+    /// nature (按收入性质分, 按支出性质分): name and money cells ("" where blank).
     pub funds: Vec<FundLine>,
     /// The funds block's name in the words it may break between: 项目资金 / （万元）.
     pub funds_label: Vec<String>,
@@ -77,6 +78,8 @@ pub struct NationalDocument {
     /// 优, 良, 中 or 差 when the report asks for the 自评等级 row (`自评等级: true`).
     pub grade: Option<&'static str>,
     pub remarks: Vec<String>,
+    /// 其他需要说明事项 in paragraphs, when written (a row under 总分).
+    pub other_matters: Vec<String>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -142,6 +145,7 @@ pub fn national_document(
             .is_some_and(|g| g.value)
             .then_some(card.grade),
         remarks: lines(&national.remarks),
+        other_matters: texts(&report.annex.other_matters),
     }
 }
 
@@ -176,6 +180,9 @@ fn header(report: &Report, national: &National) -> Vec<Vec<(Vec<String>, String)
             (words(&["实施单位"]), implementer.unwrap_or(unit)),
         ]);
     }
+    if let Some(lead) = text(&report.annex.project_lead) {
+        rows.push(vec![(words(&["项目", "负责人", "及电话"]), lead)]);
+    }
     rows
 }
 
@@ -195,24 +202,41 @@ fn fund_lines(national: &National) -> Vec<FundLine> {
         spent: cell(Some(&total.spent)),
         total: true,
     }];
-    lines.extend(
-        national
-            .funds
-            .parts()
-            .into_iter()
-            .enumerate()
-            .map(|(i, (name, row))| FundLine {
-                name: if i == 0 {
-                    format!("其中：{name}")
-                } else {
-                    name.to_string()
-                },
-                initial: cell(row.and_then(|r| r.initial.as_ref())),
-                budget: cell(row.and_then(|r| r.budget.as_ref())),
-                spent: cell(row.and_then(|r| r.spent.as_ref())),
-                total: false,
-            }),
-    );
+    let funds = &national.funds;
+    let line = |name: String, row: Option<&FundRow>| FundLine {
+        name,
+        initial: cell(row.and_then(|r| r.initial.as_ref())),
+        budget: cell(row.and_then(|r| r.budget.as_ref())),
+        spent: cell(row.and_then(|r| r.spent.as_ref())),
+        total: false,
+    };
+    if funds.prints_parts() {
+        lines.extend(
+            funds
+                .parts()
+                .into_iter()
+                .enumerate()
+                .map(|(i, (name, row))| {
+                    let name = if i == 0 {
+                        format!("其中：{name}")
+                    } else {
+                        name.to_string()
+                    };
+                    line(name, row)
+                }),
+        );
+    }
+    // A group by nature: 按收入性质分：财政拨款, then 其他资金.
+    for group in funds.nature_groups() {
+        lines.extend(group.rows.into_iter().enumerate().map(|(i, (name, row))| {
+            let name = if i == 0 {
+                format!("{}：{name}", group.name)
+            } else {
+                name.to_string()
+            };
+            line(name, row)
+        }));
+    }
     lines
 }
 

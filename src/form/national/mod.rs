@@ -43,7 +43,8 @@ pub struct National {
     pub remarks: Option<At<String>>,
 }
 
-/// 项目资金（万元）: the total and its three 其中 rows, and the weight of 预算执行.
+/// 项目资金（万元）: the total and its three 其中 rows, the 部门整体支出 table's rows by nature, and
+/// the weight of 预算执行.
 #[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(
@@ -72,6 +73,49 @@ pub struct Funds {
     #[serde(rename = "其他资金")]
     #[schemars(description = "其中：其他资金（可选；不写时表中留空）")]
     pub other: Option<FundRow>,
+    #[serde(rename = "按收入性质分")]
+    #[schemars(
+        description = "部门整体支出绩效自评表的资金按收入性质分：财政拨款、其他资金两行（可选；写了时各行之和应等于年度资金总额）"
+    )]
+    pub by_income: Option<At<ByIncome>>,
+    #[serde(rename = "按支出性质分")]
+    #[schemars(
+        description = "部门整体支出绩效自评表的资金按支出性质分：基本支出、项目支出两行（可选；写了时各行之和应等于年度资金总额）"
+    )]
+    pub by_spending: Option<At<BySpending>>,
+}
+
+/// 按收入性质分: the funds by where the money comes from.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(description = "按收入性质分（万元）：财政拨款和其他资金；不写的行表中留空")]
+pub struct ByIncome {
+    #[serde(rename = "财政拨款")]
+    #[schemars(description = "财政拨款（可选）")]
+    pub fiscal: Option<FundRow>,
+    #[serde(rename = "其他资金")]
+    #[schemars(description = "其他资金（可选）")]
+    pub other: Option<FundRow>,
+}
+
+/// 按支出性质分: the funds by what the money is spent on.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(description = "按支出性质分（万元）：基本支出和项目支出；不写的行表中留空")]
+pub struct BySpending {
+    #[serde(rename = "基本支出")]
+    #[schemars(description = "基本支出（可选）")]
+    pub basic: Option<FundRow>,
+    #[serde(rename = "项目支出")]
+    #[schemars(description = "项目支出（可选）")]
+    pub project: Option<FundRow>,
+}
+
+/// A group of funds rows by nature: its name, where it is written and its two rows.
+pub struct NatureGroup<'a> {
+    pub name: &'static str,
+    pub at: Span,
+    pub rows: [(&'static str, Option<&'a FundRow>); 2],
 }
 
 /// 年度资金总额: the row the execution rate and score come from.
@@ -106,6 +150,16 @@ pub struct FundRow {
     pub spent: Option<At<Amount>>,
 }
 
+/// A row by nature with its group, as the scores name it: 按收入性质分：财政拨款.
+fn qualified(name: &str) -> &'static str {
+    match name {
+        "财政拨款" => "按收入性质分：财政拨款",
+        "其他资金" => "按收入性质分：其他资金",
+        "基本支出" => "按支出性质分：基本支出",
+        _ => "按支出性质分：项目支出",
+    }
+}
+
 /// The funds block's name in the official tables.
 pub const DEFAULT_LABEL: &str = "项目资金";
 
@@ -122,7 +176,38 @@ impl Funds {
         ]
     }
 
-    /// 年度资金总额 and the 其中 rows, as the table prints them.
+    /// 按收入性质分 and 按支出性质分, those written, in table order.
+    pub fn nature_groups(&self) -> Vec<NatureGroup<'_>> {
+        let mut groups = Vec::new();
+        if let Some(income) = &self.by_income {
+            groups.push(NatureGroup {
+                name: "按收入性质分",
+                at: income.span,
+                rows: [
+                    ("财政拨款", income.value.fiscal.as_ref()),
+                    ("其他资金", income.value.other.as_ref()),
+                ],
+            });
+        }
+        if let Some(spending) = &self.by_spending {
+            groups.push(NatureGroup {
+                name: "按支出性质分",
+                at: spending.span,
+                rows: [
+                    ("基本支出", spending.value.basic.as_ref()),
+                    ("项目支出", spending.value.project.as_ref()),
+                ],
+            });
+        }
+        groups
+    }
+
+    /// Whether the table prints the three 其中 rows: unless only rows by nature are written.
+    pub fn prints_parts(&self) -> bool {
+        self.nature_groups().is_empty() || self.parts().iter().any(|(_, row)| row.is_some())
+    }
+
+    /// 年度资金总额, the 其中 rows and the rows by nature, as the table prints them.
     fn rows(&self) -> Vec<BudgetRow> {
         let total = &self.total;
         let mut rows = vec![BudgetRow {
@@ -131,12 +216,23 @@ impl Funds {
             budget: Some(total.budget.clone()),
             spent: Some(total.spent.clone()),
         }];
-        rows.extend(self.parts().into_iter().map(|(name, row)| BudgetRow {
+        let row = |name, row: Option<&FundRow>| BudgetRow {
             name,
             initial: row.and_then(|r| r.initial.clone()),
             budget: row.and_then(|r| r.budget.clone()),
             spent: row.and_then(|r| r.spent.clone()),
-        }));
+        };
+        if self.prints_parts() {
+            rows.extend(self.parts().into_iter().map(|(name, r)| row(name, r)));
+        }
+        for group in self.nature_groups() {
+            rows.extend(
+                group
+                    .rows
+                    .into_iter()
+                    .map(|(name, r)| row(qualified(name), r)),
+            );
+        }
         rows
     }
 

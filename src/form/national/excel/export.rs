@@ -5,10 +5,10 @@ use rust_xlsxwriter::FormatAlign;
 
 use crate::excel::write::{ExportError, Table, Written, parse, rate, text_height};
 use crate::form::FormKind;
-use crate::form::national::National;
 use crate::form::national::document::{NationalTableDocument, table_document};
+use crate::form::national::{FundRow, National};
 use crate::located::At;
-use crate::model::Report;
+use crate::model::{Amount, Report};
 use crate::scoring::Outcome;
 
 /// The sheet's table, from the writer's row on.
@@ -45,6 +45,14 @@ fn write(
     table.number(r, (7, 7), parse(&card.total), &styles.number)?;
     table.text(r, 8, "")?;
     table.row = r + 1;
+    if let Some(other) = &report.annex.other_matters {
+        let r = table.row;
+        table.merged((r, r), (0, 1), "其他需要说明事项", &styles.text)?;
+        let body = other.value.trim_end();
+        table.merged((r, r), (2, 8), body, &styles.long_text)?;
+        table.sheet.set_row_height(r, text_height(body, 70))?;
+        table.row = r + 1;
+    }
     if let Some(remarks) = &national.remarks {
         let r = table.row;
         table.text(r, 0, "备注")?;
@@ -84,7 +92,13 @@ fn header_cells(
     table.merged((r, r), (2, 4), &text(&national.department), &styles.left)?;
     table.text(r, 5, "实施单位")?;
     table.merged((r, r), (6, 8), &implementer, &styles.left)?;
-    Ok(r + 1)
+    r += 1;
+    if let Some(lead) = &report.annex.project_lead {
+        table.merged((r, r), (0, 1), "项目负责人及电话", &styles.text)?;
+        table.merged((r, r), (2, 8), &lead.value, &styles.left)?;
+        r += 1;
+    }
+    Ok(r)
 }
 
 /// 项目资金（万元 or 元）from row `r`: the header, 年度资金总额 (with 分值, 执行率 and 得分) and its
@@ -98,7 +112,12 @@ fn funds(
     let card = &doc.card;
     let styles = table.styles;
     let label = format!("{}（{}）", national.funds.label(), doc.unit.money);
-    table.merged((r, r + 4), (0, 0), &label, &styles.text)?;
+    table.merged(
+        (r, r + doc.national.funds.len() as u32),
+        (0, 0),
+        &label,
+        &styles.text,
+    )?;
     table.merged((r, r), (1, 2), "", &styles.text)?;
     for (column, header) in (3u16..).zip([
         "年初预算数",
@@ -112,35 +131,39 @@ fn funds(
     }
     let funds = &national.funds;
     let total = &funds.total;
-    let rows = std::iter::once((
+    fn cells(row: Option<&FundRow>) -> [Option<&At<Amount>>; 3] {
+        [
+            row.and_then(|r| r.initial.as_ref()),
+            row.and_then(|r| r.budget.as_ref()),
+            row.and_then(|r| r.spent.as_ref()),
+        ]
+    }
+    let mut rows = vec![(
         "年度资金总额".to_string(),
         [
             total.initial.as_ref(),
             Some(&total.budget),
             Some(&total.spent),
         ],
-    ))
-    .chain(
-        funds
-            .parts()
-            .into_iter()
-            .enumerate()
-            .map(|(i, (name, row))| {
-                let name = if i == 0 {
-                    format!("其中：{name}")
-                } else {
-                    name.to_string()
-                };
-                (
-                    name,
-                    [
-                        row.and_then(|r| r.initial.as_ref()),
-                        row.and_then(|r| r.budget.as_ref()),
-                        row.and_then(|r| r.spent.as_ref()),
-                    ],
-                )
-            }),
-    );
+    )];
+    // The rows in the words the PDF prints them (其中：本年财政拨款, 按收入性质分：财政拨款, …).
+    let names = doc
+        .national
+        .funds
+        .iter()
+        .skip(1)
+        .map(|line| line.name.clone());
+    let parts = funds
+        .prints_parts()
+        .then(|| funds.parts().map(|(_, row)| row))
+        .into_iter()
+        .flatten();
+    let natures = funds
+        .nature_groups()
+        .into_iter()
+        .flat_map(|group| group.rows.map(|(_, row)| row));
+    rows.extend(names.zip(parts.chain(natures).map(cells)));
+    let count = rows.len() as u32;
     for (offset, (name, cells)) in (1..).zip(rows) {
         let row = r + offset;
         table.merged((row, row), (1, 2), &name, &styles.left)?;
@@ -157,7 +180,7 @@ fn funds(
             }
         }
     }
-    Ok(r + 5)
+    Ok(r + count + 1)
 }
 
 /// 年度总体目标 from row `r`: 预期目标 and 实际完成情况 over their texts; the row after them.

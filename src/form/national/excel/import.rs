@@ -47,6 +47,8 @@ struct NationalCells {
     form: FormKind,
     /// Each row of 项目资金 by its name: 年初预算数, 全年预算数, 全年执行数.
     funds: Vec<(String, [Option<Decimal>; 3])>,
+    /// The rows by nature (部门整体支出): group (按收入性质分, 按支出性质分), row name and cells.
+    natures: Vec<(&'static str, &'static str, [Option<Decimal>; 3])>,
     funds_weight: Option<Decimal>,
     /// The funds block's name when the table prints another than 项目资金.
     funds_label: Option<String>,
@@ -82,15 +84,42 @@ impl NationalCells {
         for column in 0..grid.columns() {
             grid.use_cell(row, column);
         }
+        let mut group = None;
         for below in row + 1..header {
-            let name = (0..grid.columns())
+            let texts: Vec<String> = (0..grid.columns())
                 .map(|c| squeeze(grid.text(below, c)))
-                .find(|t| {
-                    t.contains("资金总额")
-                        || t.contains("财政拨款")
-                        || t.contains("结转")
-                        || t.contains("其他资金")
-                });
+                .collect();
+            if texts.iter().any(|t| t.starts_with("按收入性质分")) {
+                group = Some("按收入性质分");
+            } else if texts.iter().any(|t| t.starts_with("按支出性质分")) {
+                group = Some("按支出性质分");
+            } else if texts.iter().any(|t| t == "年度总体目标") {
+                group = None;
+            }
+            let values = || cells.map(|column| column.and_then(|c| grid.number(below, c)));
+            let nature = texts.iter().find_map(|t| match group {
+                Some("按收入性质分") if t.ends_with("财政拨款") => Some("财政拨款"),
+                Some("按收入性质分") if t.ends_with("其他资金") => Some("其他资金"),
+                Some(_) if t.ends_with("基本支出") => Some("基本支出"),
+                Some(_) if t.ends_with("项目支出") => Some("项目支出"),
+                _ => None,
+            });
+            if let (Some(group), Some(name)) = (group, nature) {
+                let group = if matches!(name, "基本支出" | "项目支出") {
+                    "按支出性质分"
+                } else {
+                    group
+                };
+                self.use_row(grid, below);
+                self.natures.push((group, name, values()));
+                continue;
+            }
+            let name = texts.iter().find(|t| {
+                t.contains("资金总额")
+                    || t.contains("财政拨款")
+                    || t.contains("结转")
+                    || t.contains("其他资金")
+            });
             let Some(name) = name else { continue };
             let name = if name.contains("资金总额") {
                 "年度资金总额"
@@ -101,17 +130,21 @@ impl NationalCells {
             } else {
                 "其他资金"
             };
-            let values = cells.map(|column| column.and_then(|c| grid.number(below, c)));
             if name == "年度资金总额" {
                 self.funds_weight = weight.and_then(|c| grid.number(below, c));
             }
-            for column in 0..grid.columns() {
-                let (r, c) = grid.origin(below, column);
-                if r == below || grid.text(r, c).contains("资金") {
-                    grid.use_cell(r, c);
-                }
+            self.use_row(grid, below);
+            self.funds.push((name.to_string(), values()));
+        }
+    }
+
+    /// Marks the cells of a funds row read (and the block's label merged over it).
+    fn use_row(&self, grid: &Grid, below: u32) {
+        for column in 0..grid.columns() {
+            let (r, c) = grid.origin(below, column);
+            if r == below || grid.text(r, c).contains("资金") {
+                grid.use_cell(r, c);
             }
-            self.funds.push((name.to_string(), values));
         }
     }
 
@@ -217,13 +250,24 @@ impl NationalCells {
             &number(self.funds_weight.unwrap_or(Decimal::TEN)),
             None,
         );
-        for (name, cells) in &self.funds {
+        let row = |cells: &[Option<Decimal>; 3]| {
             let written: Vec<String> = ["年初预算数", "全年预算数", "全年执行数"]
                 .iter()
                 .zip(cells)
                 .filter_map(|(key, cell)| cell.map(|c| format!("{key}: {}", number(c))))
                 .collect();
-            yaml.raw(2, name, &format!("{{{}}}", written.join(", ")), None);
+            format!("{{{}}}", written.join(", "))
+        };
+        for (name, cells) in &self.funds {
+            yaml.raw(2, name, &row(cells), None);
+        }
+        let mut open = None;
+        for (group, name, cells) in &self.natures {
+            if open != Some(*group) {
+                yaml.open(2, group);
+                open = Some(*group);
+            }
+            yaml.raw(4, name, &row(cells), None);
         }
     }
 
