@@ -92,3 +92,28 @@ pub fn indicator<'a>(json: &'a serde_json::Value, name: &str) -> &'a serde_json:
         .find(|i| i["name"] == name)
         .unwrap_or_else(|| panic!("no indicator {name} in {json}"))
 }
+
+/// `jixiao check SRC` passes.
+pub fn check_ok(src: &str) {
+    let output = jixiao(&["check", src]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+}
+
+/// Export `src`, import the workbook into `dir/round`, and compare the scores field for field.
+pub fn round_trip(src: &str, dir: &Path) -> std::path::PathBuf {
+    let workbook = dir.join("round.xlsx");
+    ok(&["export", src, "-o", &workbook.to_string_lossy()]);
+    let out = dir.join("round");
+    ok(&[
+        "import",
+        &workbook.to_string_lossy(),
+        "-o",
+        &out.to_string_lossy(),
+    ]);
+    assert_eq!(
+        score_json(&out),
+        score_json(Path::new(src)),
+        "every field of the scores after export and import"
+    );
+    out
+}

@@ -2,7 +2,7 @@
 //! 项目负责人及电话 among the header cells; the 部门整体支出 funds rows by the nature of their
 //! income (财政拨款, 其他资金) and of their spending (基本支出, 项目支出).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::cli_support::*;
 use crate::pdf_support::*;
@@ -11,32 +11,6 @@ const PARTS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/variant
 
 fn variant(name: &str) -> String {
     format!("{PARTS}/{name}")
-}
-
-fn check_ok(src: &str) {
-    let output = jixiao(&["check", src]);
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-}
-
-/// Export `src`, import the workbook, and compare the scores field for field.
-fn round_trip(src: &str, dir: &Path) -> PathBuf {
-    let workbook = dir.join("round.xlsx");
-    let output = jixiao(&["export", src, "-o", workbook.to_str().unwrap()]);
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    let out = dir.join("round");
-    let output = jixiao(&[
-        "import",
-        workbook.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-    ]);
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    assert_eq!(
-        score_json(&out),
-        score_json(Path::new(src)),
-        "every field of the scores after export and import"
-    );
-    out
 }
 
 #[test]

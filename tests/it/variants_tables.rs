@@ -3,7 +3,7 @@
 //! funds block under its own name and no sign-off block; header and label cells that break only
 //! between words.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::cli_support::*;
 use crate::pdf_support::*;
@@ -13,32 +13,6 @@ const PROJECT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/2022-xiangmu");
 
 fn variant(name: &str) -> String {
     format!("{VARIANTS}/{name}")
-}
-
-fn check_ok(src: &str) {
-    let output = jixiao(&["check", src]);
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-}
-
-/// Export `src`, import the workbook, and compare the scores field for field.
-fn round_trip(src: &str, dir: &Path) -> PathBuf {
-    let workbook = dir.join("round.xlsx");
-    let output = jixiao(&["export", src, "-o", workbook.to_str().unwrap()]);
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    let out = dir.join("round");
-    let output = jixiao(&[
-        "import",
-        workbook.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-    ]);
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    assert_eq!(
-        score_json(&out),
-        score_json(Path::new(src)),
-        "every field of the scores after export and import"
-    );
-    out
 }
 
 #[test]
