@@ -32,6 +32,8 @@ fn unscored_funds_leave_the_indicators_one_hundred_points() {
         "{text}"
     );
     assert!(text.contains("总分100.0098.00"), "{text}");
+    // Each 一级 keeps its weight though the summary has no 预算执行 row before them.
+    assert!(text.contains("产出指标（60.00分）"), "{text}");
     round_trip(&src, dir.path());
 }
 
@@ -152,4 +154,27 @@ fn an_unscored_budget_leaves_the_goals_one_hundred_points() {
         "{text}"
     );
     round_trip(&src, dir.path());
+}
+
+#[test]
+fn an_empty_level2_is_said_not_dropped_unseen() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("report");
+    std::fs::create_dir(&src).unwrap();
+    for entry in std::fs::read_dir(PROJECT).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, src.join(path.file_name().unwrap())).unwrap();
+    }
+    let indicators = src.join("指标.yaml");
+    let text = std::fs::read_to_string(&indicators).unwrap();
+    let text = text.replacen("  效益指标:\n", "  效益指标:\n    经济效益指标: []\n", 1);
+    std::fs::write(&indicators, text).unwrap();
+    let output = jixiao(&["check", src.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let message = stderr(&output);
+    assert!(
+        message.contains("二级指标「经济效益指标」下没有指标，表中不会印出这一行"),
+        "{message}"
+    );
+    assert!(message.contains("指标.yaml:"), "{message}");
 }

@@ -291,11 +291,11 @@ fn indicator_lines(report: &Report, card: &Scorecard) -> Vec<IndicatorLine> {
     lines
 }
 
-/// The weight of each 一级指标 as the summary has it (a row per 一级 in the national tables).
+/// The weight of each 一级指标 as the summary has it (a row per 一级 in the national tables,
+/// after 预算执行 when it is scored), by label.
 fn level1_weights(card: &Scorecard) -> Vec<(String, String)> {
     card.summary
         .iter()
-        .skip(1)
         .map(|row| (row.label.clone(), row.weight.clone()))
         .collect()
 }
