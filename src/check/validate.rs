@@ -62,29 +62,11 @@ pub fn check_goal_alone(goal: &Goal, framework: &Framework) -> Diagnostics {
         }
     }
     check_duplicate_names(goal, &mut diagnostics);
-    check_empty_level2(goal, &mut diagnostics);
     for indicator in goal.indicators() {
         check_indicator(indicator, &mut diagnostics);
     }
     check_indicator_forms(goal, &mut diagnostics);
     diagnostics
-}
-
-/// An 二级指标 written with no indicators has no row to print: say so rather than leave it out
-/// of the table unseen.
-fn check_empty_level2(goal: &Goal, diagnostics: &mut Diagnostics) {
-    for level1 in &goal.groups {
-        for level2 in level1.groups.iter().filter(|l2| l2.indicators.is_empty()) {
-            diagnostics.push(
-                Diagnostic::warning(format!(
-                    "二级指标「{}」下没有指标，表中不会印出这一行",
-                    level2.name.value
-                ))
-                .at(level2.name.span)
-                .help("在它下面写上指标（- 三级指标: …），或删去这个二级指标"),
-            );
-        }
-    }
 }
 
 /// Weights and hand scores written with more decimals than 得分小数位数 (below two: two are

@@ -10,7 +10,7 @@ use super::cells::{MAX_CELL_CHARS, address, double_of, excel_length, xlsx_reason
 use crate::document::SignOff;
 use crate::located::At;
 use crate::model::Amount;
-use crate::scoring::scorecard::IndicatorCard;
+use crate::scoring::cells::IndicatorCells;
 
 /// Why no workbook was made.
 #[derive(Debug)]
@@ -249,7 +249,7 @@ impl<'a> Table<'a> {
     /// cells print `level1_labels` when given, else each indicator's 一级.
     pub fn indicator_rows(
         &mut self,
-        indicators: &[IndicatorCard],
+        indicators: &[IndicatorCells],
         spans: &[(usize, usize)],
         first_column: u16,
         level1_labels: Option<&[String]>,
@@ -260,8 +260,8 @@ impl<'a> Table<'a> {
         for (i, (indicator, &(span1, span2))) in indicators.iter().zip(spans).enumerate() {
             let row = start + i as u32;
             if span1 > 0 {
-                let label = level1_labels
-                    .map_or(indicator.cells.level1.clone(), |labels| labels[i].clone());
+                let label =
+                    level1_labels.map_or(indicator.level1.clone(), |labels| labels[i].clone());
                 self.merged(
                     (row, row + span1 as u32 - 1),
                     (first_column, first_column),
@@ -274,26 +274,21 @@ impl<'a> Table<'a> {
                 self.merged(
                     (row, row + span - 1),
                     (first_column + 1, first_column + 1),
-                    &indicator.cells.level2,
+                    &indicator.level2,
                     &styles.text,
                 )?;
             }
             let c = first_column + 2;
-            self.left(row, c, &indicator.cells.name)?;
-            self.text(row, c + 1, &indicator.cells.target)?;
-            self.text(row, c + 2, &indicator.cells.actual)?;
+            self.left(row, c, &indicator.name)?;
+            self.text(row, c + 1, &indicator.target)?;
+            self.text(row, c + 2, &indicator.actual)?;
             self.number(
                 row,
                 (c + 3, c + 3),
-                parse(&indicator.cells.weight),
+                parse(&indicator.weight),
                 &styles.number,
             )?;
-            self.number(
-                row,
-                (c + 4, c + 4),
-                parse(&indicator.cells.score),
-                &styles.number,
-            )?;
+            self.number(row, (c + 4, c + 4), parse(&indicator.score), &styles.number)?;
             if let Some(explanations) = explanations {
                 self.left(row, c + 5, &explanations[i])?;
             }

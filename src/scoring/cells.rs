@@ -11,7 +11,7 @@ use crate::scoring::score::{IndicatorScore, fixed};
 /// numbers are `Decimal`s where they are still computed with (the facts, the diff), and strings
 /// with two decimals ("90.66") once printed; a struct holding the cells flattens them into its
 /// own keys.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct IndicatorCells<N = String> {
     pub level1: String,
     pub level2: String,

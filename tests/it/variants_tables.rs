@@ -157,7 +157,7 @@ fn an_unscored_budget_leaves_the_goals_one_hundred_points() {
 }
 
 #[test]
-fn an_empty_level2_is_said_not_dropped_unseen() {
+fn an_empty_level2_prints_the_empty_row_of_the_template() {
     let dir = tempfile::tempdir().unwrap();
     let src = dir.path().join("report");
     std::fs::create_dir(&src).unwrap();
@@ -169,6 +169,29 @@ fn an_empty_level2_is_said_not_dropped_unseen() {
     let text = std::fs::read_to_string(&indicators).unwrap();
     let text = text.replacen("  效益指标:\n", "  效益指标:\n    经济效益指标: []\n", 1);
     std::fs::write(&indicators, text).unwrap();
+    let src = src.to_str().unwrap();
+    check_ok(src);
+    assert_eq!(score_json(Path::new(src))["total"], "96.65");
+    let pdf = build_ok(src, dir.path(), "empty.pdf", &[]);
+    let text = squeezed(&pdf_text(&pdf));
+    // The empty 经济效益 row stands before the 社会效益 rows, under 效益指标.
+    let economic = text.find("经济效益").expect("the empty row");
+    let social = text.find("社会效益").expect("the indicator rows");
+    assert!(economic < social, "{text}");
+    round_trip(src, dir.path());
+}
+
+#[test]
+fn an_empty_level2_of_annex_1_is_said_not_dropped_unseen() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("empty.yaml");
+    let text = std::fs::read_to_string(variant("unscored-budget/自评表.yaml")).unwrap();
+    let text = text.replacen(
+        "      效益指标:\n",
+        "      效益指标:\n        经济效益指标: []\n",
+        1,
+    );
+    std::fs::write(&src, text).unwrap();
     let output = jixiao(&["check", src.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let message = stderr(&output);
@@ -176,5 +199,5 @@ fn an_empty_level2_is_said_not_dropped_unseen() {
         message.contains("二级指标「经济效益指标」下没有指标，表中不会印出这一行"),
         "{message}"
     );
-    assert!(message.contains("指标.yaml:"), "{message}");
+    assert!(message.contains("empty.yaml:"), "{message}");
 }

@@ -19,6 +19,7 @@ pub fn check(report: &Report, own: &Department, diagnostics: &mut Diagnostics) {
     check_names(own, diagnostics);
     check_money(report, diagnostics);
     check_national_keys(report, diagnostics);
+    check_empty_level2(report, diagnostics);
 }
 
 /// 其他需要说明事项 and 项目负责人及电话 are cells of the national tables only.
@@ -194,6 +195,23 @@ pub fn check_texts(report: &Report, own: &Department, diagnostics: &mut Diagnost
                             .or(Some(report.unit_name.span)),
                     )
                     .help(format!("在「{section}:」下填写「{slot}: |」及其段落")),
+            );
+        }
+    }
+}
+
+/// An 二级指标 written with no indicators has no row in Annex 1 (whose rows are indicators):
+/// say so rather than leave it out of the table unseen.
+fn check_empty_level2(report: &Report, diagnostics: &mut Diagnostics) {
+    for level1 in report.goals.iter().flat_map(|goal| &goal.groups) {
+        for level2 in level1.groups.iter().filter(|l2| l2.indicators.is_empty()) {
+            diagnostics.push(
+                Diagnostic::warning(format!(
+                    "二级指标「{}」下没有指标，表中不会印出这一行",
+                    level2.name.value
+                ))
+                .at(level2.name.span)
+                .help("在它下面写上指标（- 三级指标: …），或删去这个二级指标"),
             );
         }
     }

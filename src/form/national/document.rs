@@ -12,7 +12,7 @@ use crate::document::cells::{
 use crate::document::{self, Document, SignOff, Unit};
 use crate::form::FormKind;
 use crate::located::At;
-use crate::model::{Amount, Report};
+use crate::model::{Amount, Goal, Indicator, Level1, Level2, Report};
 use crate::scoring::Outcome;
 use crate::scoring::cells::IndicatorCells;
 use crate::scoring::scorecard::Scorecard;
@@ -243,43 +243,19 @@ fn fund_lines(national: &National) -> Vec<FundLine> {
 fn indicator_lines(report: &Report, card: &Scorecard) -> Vec<IndicatorLine> {
     let weights = level1_weights(card);
     let mut groups = GroupNumbers::default();
-    let indicators = report.goals.iter().flat_map(|goal| goal.indicators());
-    let cards = card.goals.iter().flat_map(|goal| &goal.indicators);
-    let mut lines: Vec<IndicatorLine> = indicators
-        .zip(cards)
-        .map(|(indicator, scored)| {
-            let cells = &scored.cells;
-            let (level1_group, level2_group) = groups.next(cells);
-            let weight = weights
-                .iter()
-                .find(|(name, _)| *name == cells.level1)
-                .map_or_else(String::new, |(_, weight)| format!("（{weight}分）"));
-            let explanation = indicator
-                .explanation
-                .as_ref()
-                .map(|e| e.value.trim().to_string())
-                .unwrap_or_default();
-            // The weight breaks before 分）at most: （50.00 / 分）.
-            let mut level1_words = label_words(&cells.level1);
-            if let Some(number) = weight.strip_suffix("分）") {
-                level1_words.extend([number.to_string(), "分）".to_string()]);
-            }
-            IndicatorLine {
-                level1_words,
-                level2_words: label_words(&cells.level2),
-                level1_group,
-                level2_group,
-                level1_span: 0,
-                level2_span: 0,
-                cells: IndicatorCells {
-                    level1: format!("{}{weight}", cells.level1),
-                    ..breakable_cells(cells)
-                },
-                whole: fits_a_few_lines(cells) && explanation.chars().count() <= 200,
-                explanation: breakable(&explanation),
-            }
-        })
-        .collect();
+    let mut cards = card.goals.iter().flat_map(|goal| &goal.indicators);
+    let mut lines = Vec::new();
+    for (level1, level2) in report.goals.iter().flat_map(level2_groups) {
+        if level2.indicators.is_empty() {
+            // An 二级指标 written with no indicators: the empty row the table's template prints.
+            let cells = empty_row(level1, level2);
+            lines.push(line(&cells, None, &weights, &mut groups));
+            continue;
+        }
+        for (indicator, scored) in level2.indicators.iter().zip(cards.by_ref()) {
+            lines.push(line(&scored.cells, Some(indicator), &weights, &mut groups));
+        }
+    }
     let groups: Vec<(usize, usize)> = lines
         .iter()
         .map(|line| (line.level1_group, line.level2_group))
@@ -289,6 +265,59 @@ fn indicator_lines(report: &Report, card: &Scorecard) -> Vec<IndicatorLine> {
         line.level2_span = level2;
     }
     lines
+}
+
+/// One row of the indicator table: an indicator's cells (and its 说明), or an empty row.
+fn line(
+    cells: &IndicatorCells,
+    indicator: Option<&Indicator>,
+    weights: &[(String, String)],
+    groups: &mut GroupNumbers,
+) -> IndicatorLine {
+    let (level1_group, level2_group) = groups.next(cells);
+    let weight = weights
+        .iter()
+        .find(|(name, _)| *name == cells.level1)
+        .map_or_else(String::new, |(_, weight)| format!("（{weight}分）"));
+    let explanation = indicator
+        .and_then(|indicator| indicator.explanation.as_ref())
+        .map(|e| e.value.trim().to_string())
+        .unwrap_or_default();
+    // The weight breaks before 分）at most: （50.00 / 分）.
+    let mut level1_words = label_words(&cells.level1);
+    if let Some(number) = weight.strip_suffix("分）") {
+        level1_words.extend([number.to_string(), "分）".to_string()]);
+    }
+    IndicatorLine {
+        level1_words,
+        level2_words: label_words(&cells.level2),
+        level1_group,
+        level2_group,
+        level1_span: 0,
+        level2_span: 0,
+        cells: IndicatorCells {
+            level1: format!("{}{weight}", cells.level1),
+            ..breakable_cells(cells)
+        },
+        whole: fits_a_few_lines(cells) && explanation.chars().count() <= 200,
+        explanation: breakable(&explanation),
+    }
+}
+
+/// The cells of the empty row of an 二级指标 written with no indicators.
+pub fn empty_row(level1: &Level1, level2: &Level2) -> IndicatorCells {
+    IndicatorCells {
+        level1: level1.name.value.clone(),
+        level2: level2.name.value.clone(),
+        ..IndicatorCells::default()
+    }
+}
+
+/// Every 二级指标 of a goal with its 一级指标, in the order written.
+pub fn level2_groups(goal: &Goal) -> impl Iterator<Item = (&Level1, &Level2)> {
+    goal.groups
+        .iter()
+        .flat_map(|level1| level1.groups.iter().map(move |level2| (level1, level2)))
 }
 
 /// The weight of each 一级指标 as the summary has it (a row per 一级 in the national tables,

@@ -78,7 +78,8 @@ fn write(table: &mut Table, outcome: &Outcome, doc: &DepartmentDocument) -> Writ
             .iter()
             .map(|r| (r.level1_span, r.level2_span))
             .collect();
-        table.indicator_rows(&goal.indicators, &spans, 1, None, None)?;
+        let cells: Vec<_> = goal.indicators.iter().map(|i| i.cells.clone()).collect();
+        table.indicator_rows(&cells, &spans, 1, None, None)?;
     }
     let r = table.row;
     table.merged((r, r), (0, 1), "总分", &styles.text)?;

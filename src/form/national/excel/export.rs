@@ -5,7 +5,9 @@ use rust_xlsxwriter::FormatAlign;
 
 use crate::excel::write::{ExportError, Table, Written, parse, rate, text_height};
 use crate::form::FormKind;
-use crate::form::national::document::{NationalTableDocument, table_document};
+use crate::form::national::document::{
+    NationalTableDocument, empty_row, level2_groups, table_document,
+};
 use crate::form::national::{FundRow, National};
 use crate::located::At;
 use crate::model::{Amount, Report};
@@ -217,28 +219,28 @@ fn indicators(table: &mut Table, report: &Report, doc: &NationalTableDocument, r
             "偏差原因分析及改进措施",
         ],
     )?;
-    let indicators: Vec<_> = doc
-        .card
-        .goals
-        .iter()
-        .flat_map(|g| g.indicators.iter().cloned())
-        .collect();
     let lines = doc.national.rows.as_slice();
     let spans: Vec<(usize, usize)> = lines
         .iter()
         .map(|l| (l.level1_span, l.level2_span))
         .collect();
     let labels: Vec<String> = lines.iter().map(|l| l.cells.level1.clone()).collect();
-    let explanations: Vec<String> = report
-        .goals
-        .iter()
-        .flat_map(|goal| goal.indicators())
-        .map(|i| {
-            i.explanation
-                .as_ref()
-                .map_or(String::new(), |e| e.value.trim().to_string())
-        })
-        .collect();
+    // The rows as the PDF prints them: each indicator, and the empty row of an 二级指标
+    // written with none.
+    let mut cards = doc.card.goals.iter().flat_map(|g| &g.indicators);
+    let mut indicators = Vec::new();
+    let mut explanations = Vec::new();
+    for (level1, level2) in report.goals.iter().flat_map(level2_groups) {
+        if level2.indicators.is_empty() {
+            indicators.push(empty_row(level1, level2));
+            explanations.push(String::new());
+        }
+        for (indicator, card) in level2.indicators.iter().zip(cards.by_ref()) {
+            indicators.push(card.cells.clone());
+            let explanation = indicator.explanation.as_ref();
+            explanations.push(explanation.map_or(String::new(), |e| e.value.trim().to_string()));
+        }
+    }
     table.row = r + 1;
     if !indicators.is_empty() {
         let last = table.row + indicators.len() as u32 - 1;
