@@ -171,6 +171,14 @@ impl Indicator {
             .map(|a| a.0.clone())
             .unwrap_or_default()
     }
+
+    /// 说明 without the blank lines around it; empty when not written.
+    pub fn explanation_text(&self) -> String {
+        self.explanation
+            .as_ref()
+            .map(|e| e.value.trim().to_string())
+            .unwrap_or_default()
+    }
 }
 
 impl Band {

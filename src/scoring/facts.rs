@@ -108,11 +108,7 @@ fn unmet_indicators(report: &Report, scores: &Scores) -> Vec<UnmetIndicator> {
             unmet.push(UnmetIndicator {
                 goal: number,
                 cells: IndicatorCells::scored(level1, level2, indicator, score),
-                explanation: indicator
-                    .explanation
-                    .as_ref()
-                    .map(|e| e.value.trim().to_string())
-                    .unwrap_or_default(),
+                explanation: indicator.explanation_text(),
             });
         }
     }

@@ -12,7 +12,7 @@ use crate::document::cells::{
 use crate::document::{self, Document, SignOff, Unit};
 use crate::form::FormKind;
 use crate::located::At;
-use crate::model::{Amount, Goal, Indicator, Level1, Level2, Report};
+use crate::model::{Amount, Goal, Level1, Level2, Report};
 use crate::scoring::Outcome;
 use crate::scoring::cells::IndicatorCells;
 use crate::scoring::scorecard::Scorecard;
@@ -121,14 +121,15 @@ pub fn national_document(
     let rows = indicator_lines(report, card);
     let level1: Vec<Vec<String>> = rows.iter().map(|r| r.level1_words.clone()).collect();
     let level2: Vec<Vec<String>> = rows.iter().map(|r| r.level2_words.clone()).collect();
+    let funds_label = funds_label(report, national);
     NationalDocument {
         columns: indicator_columns(&level1, &level2),
         title: report.form.name(),
         year_line: format!("（{}年度）", report.year.value),
         header: header(report, national),
         funds: fund_lines(national),
-        funds_label: funds_label(report, national),
-        label_column: label_column(&funds_label(report, national), 22),
+        label_column: label_column(&funds_label, 22),
+        funds_label,
         funds_scored: national.funds.scored(),
         funds_weight: card.budget.weight.clone(),
         rate: format!("{}%", card.budget.rate),
@@ -243,19 +244,10 @@ fn fund_lines(national: &National) -> Vec<FundLine> {
 fn indicator_lines(report: &Report, card: &Scorecard) -> Vec<IndicatorLine> {
     let weights = level1_weights(card);
     let mut groups = GroupNumbers::default();
-    let mut cards = card.goals.iter().flat_map(|goal| &goal.indicators);
-    let mut lines = Vec::new();
-    for (level1, level2) in report.goals.iter().flat_map(level2_groups) {
-        if level2.indicators.is_empty() {
-            // An 二级指标 written with no indicators: the empty row the table's template prints.
-            let cells = empty_row(level1, level2);
-            lines.push(line(&cells, None, &weights, &mut groups));
-            continue;
-        }
-        for (indicator, scored) in level2.indicators.iter().zip(cards.by_ref()) {
-            lines.push(line(&scored.cells, Some(indicator), &weights, &mut groups));
-        }
-    }
+    let mut lines: Vec<IndicatorLine> = table_rows(report, card)
+        .into_iter()
+        .map(|(cells, explanation)| line(&cells, &explanation, &weights, &mut groups))
+        .collect();
     let groups: Vec<(usize, usize)> = lines
         .iter()
         .map(|line| (line.level1_group, line.level2_group))
@@ -267,10 +259,27 @@ fn indicator_lines(report: &Report, card: &Scorecard) -> Vec<IndicatorLine> {
     lines
 }
 
-/// One row of the indicator table: an indicator's cells (and its 说明), or an empty row.
+/// The rows of the indicator table as the table prints them, each with its 说明: every
+/// indicator, and the empty row of an 二级指标 written with none (the row the table's template
+/// prints). The cells are as scored, before the document makes them breakable.
+pub fn table_rows(report: &Report, card: &Scorecard) -> Vec<(IndicatorCells, String)> {
+    let mut cards = card.goals.iter().flat_map(|goal| &goal.indicators);
+    let mut rows = Vec::new();
+    for (level1, level2) in report.goals.iter().flat_map(level2_groups) {
+        if level2.indicators.is_empty() {
+            rows.push((empty_row(level1, level2), String::new()));
+        }
+        for (indicator, scored) in level2.indicators.iter().zip(cards.by_ref()) {
+            rows.push((scored.cells.clone(), indicator.explanation_text()));
+        }
+    }
+    rows
+}
+
+/// One row of the indicator table: an indicator's cells and its 说明, or an empty row.
 fn line(
     cells: &IndicatorCells,
-    indicator: Option<&Indicator>,
+    explanation: &str,
     weights: &[(String, String)],
     groups: &mut GroupNumbers,
 ) -> IndicatorLine {
@@ -279,10 +288,6 @@ fn line(
         .iter()
         .find(|(name, _)| *name == cells.level1)
         .map_or_else(String::new, |(_, weight)| format!("（{weight}分）"));
-    let explanation = indicator
-        .and_then(|indicator| indicator.explanation.as_ref())
-        .map(|e| e.value.trim().to_string())
-        .unwrap_or_default();
     // The weight breaks before 分）at most: （50.00 / 分）.
     let mut level1_words = label_words(&cells.level1);
     if let Some(number) = weight.strip_suffix("分）") {
@@ -300,12 +305,12 @@ fn line(
             ..breakable_cells(cells)
         },
         whole: fits_a_few_lines(cells) && explanation.chars().count() <= 200,
-        explanation: breakable(&explanation),
+        explanation: breakable(explanation),
     }
 }
 
 /// The cells of the empty row of an 二级指标 written with no indicators.
-pub fn empty_row(level1: &Level1, level2: &Level2) -> IndicatorCells {
+fn empty_row(level1: &Level1, level2: &Level2) -> IndicatorCells {
     IndicatorCells {
         level1: level1.name.value.clone(),
         level2: level2.name.value.clone(),
@@ -314,7 +319,7 @@ pub fn empty_row(level1: &Level1, level2: &Level2) -> IndicatorCells {
 }
 
 /// Every 二级指标 of a goal with its 一级指标, in the order written.
-pub fn level2_groups(goal: &Goal) -> impl Iterator<Item = (&Level1, &Level2)> {
+fn level2_groups(goal: &Goal) -> impl Iterator<Item = (&Level1, &Level2)> {
     goal.groups
         .iter()
         .flat_map(|level1| level1.groups.iter().map(move |level2| (level1, level2)))

@@ -5,9 +5,7 @@ use rust_xlsxwriter::FormatAlign;
 
 use crate::excel::write::{ExportError, Table, Written, parse, rate, text_height};
 use crate::form::FormKind;
-use crate::form::national::document::{
-    NationalTableDocument, empty_row, level2_groups, table_document,
-};
+use crate::form::national::document::{NationalTableDocument, table_document, table_rows};
 use crate::form::national::{FundRow, National};
 use crate::located::At;
 use crate::model::{Amount, Report};
@@ -225,22 +223,8 @@ fn indicators(table: &mut Table, report: &Report, doc: &NationalTableDocument, r
         .map(|l| (l.level1_span, l.level2_span))
         .collect();
     let labels: Vec<String> = lines.iter().map(|l| l.cells.level1.clone()).collect();
-    // The rows as the PDF prints them: each indicator, and the empty row of an 二级指标
-    // written with none.
-    let mut cards = doc.card.goals.iter().flat_map(|g| &g.indicators);
-    let mut indicators = Vec::new();
-    let mut explanations = Vec::new();
-    for (level1, level2) in report.goals.iter().flat_map(level2_groups) {
-        if level2.indicators.is_empty() {
-            indicators.push(empty_row(level1, level2));
-            explanations.push(String::new());
-        }
-        for (indicator, card) in level2.indicators.iter().zip(cards.by_ref()) {
-            indicators.push(card.cells.clone());
-            let explanation = indicator.explanation.as_ref();
-            explanations.push(explanation.map_or(String::new(), |e| e.value.trim().to_string()));
-        }
-    }
+    let (indicators, explanations): (Vec<_>, Vec<_>) =
+        table_rows(report, &doc.card).into_iter().unzip();
     table.row = r + 1;
     if !indicators.is_empty() {
         let last = table.row + indicators.len() as u32 - 1;
